@@ -1,0 +1,48 @@
+/**
+ * Entry point of the `incident-records` command.
+ */
+import * as fs from 'node:fs';
+import { nodeRuntime } from '../node/nodeRuntime';
+import { parseArgs, USAGE, UsageError } from './args';
+import { runLint } from './lint';
+import { formatJson, formatSarif, formatText } from './report';
+
+function main(argv: readonly string[]): number {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    process.stderr.write(`incident-records: ${(error as Error).message}\n`);
+    return 2;
+  }
+  if (args.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.command === 'version') {
+    process.stdout.write(`${nodeRuntime.version}\n`);
+    return 0;
+  }
+  try {
+    const report = runLint(args, { cwd: process.cwd(), readStdin: () => fs.readFileSync(0, 'utf8') });
+    const output =
+      args.format === 'json'
+        ? formatJson(report)
+        : args.format === 'sarif'
+          ? formatSarif(report, nodeRuntime.version)
+          : formatText(report, args.color && !!process.stdout.isTTY && !process.env.NO_COLOR);
+    process.stdout.write(`${output}\n`);
+    const { errors, warnings } = report.summary;
+    const tooManyWarnings = args.maxWarnings !== undefined && warnings > args.maxWarnings;
+    return errors > 0 || tooManyWarnings ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`incident-records: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`incident-records: internal error: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

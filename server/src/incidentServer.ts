@@ -1,0 +1,132 @@
+/**
+ * Wires the language service to an LSP connection: capabilities, documents,
+ * settings, configuration files and the diagnostics pipeline. Transport
+ * agnostic; `server.ts` creates the connection.
+ */
+import {
+  ClientCapabilities,
+  Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  InitializeParams,
+  InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS, InitializationOptions, ServerSettings, WorkspaceTrustNotification, normaliseSettings } from '../../common/protocol';
+import { ConfigLoader } from './service/config/configLoader';
+import { getIncidentService, IncidentService } from './service/incidentService';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { Runtime } from './node/nodeRuntime';
+import { FEATURES } from './features';
+
+export interface ServerState {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly service: IncidentService;
+  readonly configs: ConfigLoader;
+  readonly runtime: Runtime;
+  readonly scheduler: DiagnosticsScheduler;
+  /** What the client announced in `initialize` (empty before). */
+  clientCapabilities: ClientCapabilities;
+  workspaceTrusted: boolean;
+  settingsFor(uri: string): Promise<ServerSettings>;
+}
+
+export function startServer(connection: Connection, runtime: Runtime): void {
+  const documents = new TextDocuments(TextDocument);
+  let service: IncidentService = getIncidentService();
+  let hasConfigurationCapability = false;
+  let hasWatchedFilesRegistration = false;
+  const settingsCache = new Map<string, Promise<ServerSettings>>();
+
+  let scheduler: DiagnosticsScheduler | undefined;
+  const state: ServerState = {
+    connection,
+    get scheduler() {
+      return scheduler!;
+    },
+    clientCapabilities: {},
+    documents,
+    get service() {
+      return service;
+    },
+    configs: new ConfigLoader(runtime.fs),
+    runtime,
+    workspaceTrusted: true,
+    settingsFor(uri: string): Promise<ServerSettings> {
+      if (!hasConfigurationCapability) {
+        return Promise.resolve(DEFAULT_SETTINGS);
+      }
+      let settings = settingsCache.get(uri);
+      if (!settings) {
+        settings = connection.workspace
+          .getConfiguration({ scopeUri: uri, section: 'incidentRecords' })
+          .then(normaliseSettings, () => DEFAULT_SETTINGS);
+        settingsCache.set(uri, settings);
+      }
+      return settings;
+    },
+  };
+  scheduler = new DiagnosticsScheduler(state);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    hasConfigurationCapability = !!capabilities.workspace?.configuration;
+    hasWatchedFilesRegistration = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    state.workspaceTrusted = options.workspaceTrusted !== false;
+    state.clientCapabilities = capabilities;
+    service = getIncidentService({ clientCapabilities: capabilities });
+    const featureCapabilities = FEATURES.map((feature) => feature.capabilities(capabilities));
+    return {
+      capabilities: Object.assign(
+        { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false } },
+        ...featureCapabilities,
+      ),
+      serverInfo: { name: 'incident-records-language-server', version: runtime.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfigurationCapability) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'incidentRecords' });
+    }
+    if (hasWatchedFilesRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.incident-records.json' }] });
+    }
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    scheduler.revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    state.configs.invalidate();
+    scheduler.revalidateAll();
+  });
+
+  connection.onNotification(WorkspaceTrustNotification, () => {
+    state.workspaceTrusted = true;
+    scheduler.revalidateAll();
+  });
+
+  documents.onDidOpen((e) => scheduler.schedule(e.document, 0));
+  documents.onDidChangeContent((e) => scheduler.schedule(e.document));
+  documents.onDidClose((e) => {
+    scheduler.clear(e.document.uri);
+    service.forget(e.document.uri);
+    settingsCache.delete(e.document.uri);
+  });
+
+  for (const feature of FEATURES) {
+    feature.register(state);
+  }
+
+  connection.onShutdown(() => scheduler?.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}

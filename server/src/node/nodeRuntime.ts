@@ -1,0 +1,42 @@
+/**
+ * What the server needs from its platform: timers, file access for the
+ * configuration, and its version. The server core takes it as a parameter.
+ */
+import * as fs from 'node:fs';
+import { ConfigFileSystem } from '../service/config/configLoader';
+
+declare const __PRODUCT_VERSION__: string | undefined;
+
+export interface Runtime {
+  readonly version: string;
+  readonly fs: ConfigFileSystem;
+  setTimeout(callback: () => void, ms: number): { dispose(): void };
+  setImmediate(callback: () => void): { dispose(): void };
+}
+
+export const nodeFileSystem: ConfigFileSystem = {
+  readFile(filePath: string): string | undefined {
+    try {
+      return fs.readFileSync(filePath, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        return undefined;
+      }
+      throw error;
+    }
+  },
+};
+
+export const nodeRuntime: Runtime = {
+  version: typeof __PRODUCT_VERSION__ === 'string' ? __PRODUCT_VERSION__ : '0.0.0-dev',
+  fs: nodeFileSystem,
+  setTimeout(callback, ms) {
+    const handle = setTimeout(callback, ms);
+    return { dispose: () => clearTimeout(handle) };
+  },
+  setImmediate(callback) {
+    const handle = setImmediate(callback);
+    return { dispose: () => clearImmediate(handle) };
+  },
+};

@@ -1,0 +1,30 @@
+/**
+ * Entry point of the language server. Creates the connection (IPC when
+ * started by the extension, `--stdio` for any LSP editor, or `--socket=`),
+ * routes console output to the client and starts the server.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './incidentServer';
+import { nodeRuntime } from './node/nodeRuntime';
+
+if (process.argv.includes('--version') || process.argv.includes('-v')) {
+  process.stdout.write(`${nodeRuntime.version}\n`);
+  process.exit(0);
+}
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write('Usage: incident-records-language-server --stdio | --node-ipc | --socket=PORT\n');
+  process.exit(0);
+}
+if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'))) {
+  process.stderr.write('incident-records-language-server: choose a transport: --stdio, --node-ipc or --socket=PORT\n');
+  process.exit(2);
+}
+
+const connection = createConnection(ProposedFeatures.all);
+console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+});
+
+startServer(connection, nodeRuntime);

@@ -1,0 +1,42 @@
+/**
+ * Formatting: the JSON language service's formatter for JSON files; for JSON
+ * Lines each line is formatted on its own and stays on one line.
+ */
+import { format as formatJson } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
+import { JsonFeatures } from './jsonFeatures';
+import { DocumentFormat, DocumentLayout } from './parsing/recordSpans';
+
+export function formatDocument(
+  json: JsonFeatures,
+  document: TextDocument,
+  layout: DocumentLayout,
+  format: DocumentFormat,
+  range: Range | undefined,
+  options: FormattingOptions,
+): TextEdit[] {
+  if (format !== 'jsonl') {
+    return json.format(document, range, options);
+  }
+  const text = document.getText();
+  const from = range ? document.offsetAt(range.start) : 0;
+  const to = range ? document.offsetAt(range.end) : text.length;
+  const edits: TextEdit[] = [];
+  for (const span of layout.spans) {
+    if (span.end < from || span.start > to) {
+      continue;
+    }
+    const line = text.slice(span.start, span.end);
+    for (const edit of formatJson(line, undefined, { insertSpaces: options.insertSpaces, tabSize: options.tabSize, keepLines: true, eol: '\n' })) {
+      if (edit.content.includes('\n')) {
+        continue; // never split a record over several lines
+      }
+      edits.push({
+        range: { start: document.positionAt(span.start + edit.offset), end: document.positionAt(span.start + edit.offset + edit.length) },
+        newText: edit.content,
+      });
+    }
+  }
+  return edits;
+}

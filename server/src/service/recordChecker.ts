@@ -1,0 +1,155 @@
+/**
+ * Checks one record's text: syntax (IR001), duplicate keys (IR010), schema
+ * (IR002–IR009), dataset entry shape (IR401) and every record rule. The fast
+ * path is `JSON.parse` + ajv + rules on plain values; a position tree is built
+ * only when there is something to report.
+ */
+import { isService, ServiceName } from './catalog';
+import { scanValue, ValueScan } from './parsing/scanner';
+import { JsonNode, locateProblems, parseRecordTree } from './parsing/locator';
+import { countKeys, duplicateKeyProblems, syntaxProblems } from './parsing/syntax';
+import { LocatedProblem, Problem } from './problems';
+import { RECORD_RULES } from './rules';
+import { JsonObject, RecordRule } from './rules/ruleTypes';
+import { schemaProblems } from './schema/schemaProblems';
+import { identityKeys } from './rules/datasets/duplicateRecord';
+import { jsonTypeOf, typeWithArticle } from './util/text';
+
+/** Deeper records are not parsed into trees (a real record is about six levels deep). */
+export const MAX_DEPTH = 128;
+
+/** What the dataset and outline features need to know about a record, kept after checking. */
+export interface RecordSummary {
+  readonly title?: string;
+  readonly service?: string;
+  readonly severity?: string;
+  readonly success?: boolean;
+  readonly actionCount: number;
+  readonly firstActionTime?: string;
+}
+
+export interface RecordResult {
+  readonly index: number;
+  /** Problems with offsets relative to the record's first character. */
+  readonly problems: readonly LocatedProblem[];
+  /** Keys under which two records count as the same incident (IR402). */
+  readonly identityKeys: readonly string[];
+  readonly summary?: RecordSummary;
+}
+
+export interface RecordCheckOptions {
+  /** Whether the record is an entry of a dataset (JSON Lines line or array item). */
+  readonly inDataset: boolean;
+  readonly now: number;
+  /** Rules to run; defaults to every record rule. */
+  readonly rules?: readonly RecordRule[];
+  /** The scanner's key count and depth for the text, when the caller already has them. */
+  readonly scan?: ValueScan;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function summarize(record: JsonObject): RecordSummary {
+  const incident = isObject(record.incident) ? record.incident : {};
+  const actions = Array.isArray(record.actions_taken) ? record.actions_taken : [];
+  const first = actions.find(isObject);
+  return {
+    title: str(incident.title),
+    service: str(incident.service),
+    severity: str(incident.severity),
+    success: typeof record.success === 'boolean' ? record.success : undefined,
+    actionCount: actions.length,
+    firstActionTime: first ? str(first.timestamp) : undefined,
+  };
+}
+
+function runRules(record: JsonObject, schema: Problem[], options: RecordCheckOptions): Problem[] {
+  const problems: Problem[] = [];
+  const schemaPointers = new Set<string>();
+  for (const p of schema) {
+    schemaPointers.add(p.data?.pointer ?? '');
+    if (p.code === 'IR002' && typeof p.data?.propertyPointer === 'string') {
+      schemaPointers.add(p.data.propertyPointer);
+    }
+  }
+  const incident = isObject(record.incident) ? record.incident : undefined;
+  const service: ServiceName | undefined = incident && isService(incident.service) ? incident.service : undefined;
+  const context = {
+    record,
+    service,
+    now: options.now,
+    schemaPointers,
+    report: (problem: Problem) => problems.push(problem),
+  };
+  for (const rule of options.rules ?? RECORD_RULES) {
+    if (rule.services && (!service || !rule.services.includes(service))) {
+      continue;
+    }
+    rule.check(context);
+  }
+  return problems;
+}
+
+/** Checks the text of one record. */
+export function checkRecord(text: string, index: number, options: RecordCheckOptions): RecordResult {
+  const scan = options.scan ?? scanValue(text, 0, text.length);
+  const depth = scan.maxDepth;
+  if (depth > MAX_DEPTH) {
+    return {
+      index,
+      identityKeys: [],
+      problems: [
+        {
+          code: 'IR001',
+          message: `This value is nested ${depth} levels deep; records deeper than ${MAX_DEPTH} levels are not checked. A real record is about six levels deep.`,
+          start: 0,
+          end: Math.min(1, text.length),
+          data: { pointer: '', recordIndex: index, tooDeep: true },
+        },
+      ],
+    };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const problems = syntaxProblems(text, index);
+    return {
+      index,
+      identityKeys: [],
+      problems: problems.length
+        ? problems
+        : [{ code: 'IR001', message: 'Invalid JSON.', start: 0, end: Math.min(1, text.length), data: { pointer: '', recordIndex: index } }],
+    };
+  }
+  let tree: JsonNode | undefined;
+  const located: LocatedProblem[] = [];
+  if (scan.keyCount !== countKeys(value)) {
+    tree = parseRecordTree(text);
+    if (tree) {
+      located.push(...duplicateKeyProblems(tree, index));
+    }
+  }
+  if (!isObject(value)) {
+    const found = typeWithArticle(jsonTypeOf(value));
+    const problem: LocatedProblem = options.inDataset
+      ? { code: 'IR401', message: `This entry is ${found}, not a record: each entry of a dataset must be a JSON object.`, start: 0, end: text.length, data: { pointer: '', recordIndex: index, actual: jsonTypeOf(value) } }
+      : { code: 'IR003', message: `A record must be an object; found ${found}.`, start: 0, end: text.length, data: { pointer: '', recordIndex: index, expected: ['object'], actual: jsonTypeOf(value) } };
+    return { index, identityKeys: [], problems: [...located, problem] };
+  }
+  const schema = schemaProblems(value);
+  const rules = runRules(value, schema, options);
+  const all = schema.concat(rules);
+  if (all.length) {
+    tree = tree ?? parseRecordTree(text);
+    located.push(...locateProblems(text, all, index, tree));
+  }
+  const summary = summarize(value);
+  return { index, problems: located, identityKeys: identityKeys(value, summary), summary };
+}

@@ -1,0 +1,56 @@
+/**
+ * Offsets to LSP positions (0-based line, UTF-16 character) for a text, with
+ * line starts computed once. JavaScript strings are UTF-16, so a character
+ * index within a line is already an LSP character offset.
+ */
+import type { Position } from 'vscode-languageserver-types';
+
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    let i = text.indexOf('\n');
+    while (i >= 0) {
+      starts.push(i + 1);
+      i = text.indexOf('\n', i + 1);
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineAt(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= offset) {
+        low = mid;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return low;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(clamped);
+    return { line, character: clamped - this.starts[line] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.starts.length) {
+      return this.text.length;
+    }
+    if (position.line < 0) {
+      return 0;
+    }
+    const start = this.starts[position.line];
+    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
+    return Math.max(start, Math.min(start + position.character, next));
+  }
+}
