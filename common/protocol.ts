@@ -3,6 +3,9 @@
  * server, declared once and imported by both. Only
  * `vscode-languageserver-protocol` types here; no `vscode`.
  */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { Position } from 'vscode-languageserver-types';
+import type { TimelineModel } from './timeline';
 
 /** Initialization options the client sends in `initialize`. */
 export interface InitializationOptions {
@@ -44,3 +47,69 @@ export function normaliseSettings(raw: unknown): ServerSettings {
 
 /** Client → server: the workspace's trust changed (it can only become trusted). */
 export const WorkspaceTrustNotification = 'incidentRecords/workspaceTrusted';
+
+/** Parameters of the timeline requests: the document and a position inside (or near) the record. */
+export interface TimelineParams {
+  readonly textDocument: { readonly uri: string };
+  readonly position: Position;
+}
+
+/**
+ * Client → server: the timeline model of the record at (or nearest to) a
+ * position, for the timeline preview. `null` when the document is not open on
+ * the server or has no record.
+ */
+export const TimelineRequest = new RequestType<TimelineParams, TimelineModel | null, void>('incidentRecords/timeline');
+
+/**
+ * Client → server: the same record's timeline as a Markdown table (time,
+ * offset, action, result, error), for "Copy Timeline as Markdown". The server
+ * renders it so that the table is the same for every LSP client.
+ */
+export const TimelineMarkdownRequest = new RequestType<TimelineParams, string | null, void>('incidentRecords/timelineMarkdown');
+
+/**
+ * The extension's command that opens the timeline preview, used by the
+ * server's "Open Timeline" code lens with arguments `[uri: string, position: Position]`.
+ */
+export const ShowTimelineCommand = 'incidentRecords.showTimeline';
+
+/** One problem code in a dataset overview, with (up to a limit) the records that have it. */
+export interface OverviewProblem {
+  readonly code: string;
+  readonly name: string;
+  readonly severity: 'error' | 'warning' | 'information' | 'hint';
+  /** Diagnostics with this code. */
+  readonly count: number;
+  /** Records with at least one, in document order; at most `OVERVIEW_RECORD_LIMIT`. */
+  readonly records: readonly OverviewRecord[];
+}
+
+export interface OverviewRecord {
+  readonly index: number;
+  /** 0-based line where the record starts. */
+  readonly line: number;
+  readonly title?: string;
+  /** Range of the first diagnostic of the code in that record (to reveal it). */
+  readonly range: { readonly start: Position; readonly end: Position };
+}
+
+export interface DatasetOverview {
+  readonly uri: string;
+  readonly records: number;
+  readonly recordsWithProblems: number;
+  readonly byService: Readonly<Record<string, number>>;
+  readonly bySeverity: Readonly<Record<string, number>>;
+  /** Keys `true`, `false` and `unknown`. */
+  readonly bySuccess: Readonly<Record<string, number>>;
+  readonly problems: readonly OverviewProblem[];
+}
+
+export const OVERVIEW_RECORD_LIMIT = 500;
+
+/**
+ * Client → server: a summary of an open dataset (records per service,
+ * severity and success; diagnostics per code with the records that have
+ * them), for the "Show Dataset Overview" command. `null` when not open.
+ */
+export const DatasetOverviewRequest = new RequestType<{ readonly textDocument: { readonly uri: string } }, DatasetOverview | null, void>('incidentRecords/datasetOverview');

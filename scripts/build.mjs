@@ -44,6 +44,20 @@ const builds = [
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js', banner: shebang },
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli/incident-records.js', banner: shebang },
+  // The timeline webview's script: a browser IIFE with no imports at run time (the CSP allows only this file).
+  {
+    entryPoints: ['webview/timeline.ts'],
+    outfile: 'dist/webview/timeline.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: watch ? [problemMatcher] : [],
+  },
 ];
 
 if (watch) {

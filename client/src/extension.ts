@@ -3,7 +3,11 @@
  * disposable goes to the extension context.
  */
 import * as vscode from 'vscode';
+import { registerDatasetOverview } from './datasetOverview';
+import { registerFixAllCommand } from './fixAll';
 import { IncidentLanguageClient } from './languageClient';
+import { registerNewRecordCommand } from './newRecord';
+import { registerTimelinePreview } from './preview/timelinePreview';
 
 let client: IncidentLanguageClient | undefined;
 
@@ -13,6 +17,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client,
     vscode.commands.registerCommand('incidentRecords.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('incidentRecords.showOutput', () => client?.showOutput()),
+    registerFixAllCommand(),
+    registerTimelinePreview(context, client),
+    registerDatasetOverview(client),
+    registerNewRecordCommand(context),
   );
   await client.start();
 }

@@ -3,7 +3,17 @@
  * two languages, and tells it about workspace trust.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  CloseHandlerResult,
+  ErrorAction,
+  ErrorHandler,
+  ErrorHandlerResult,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
 import { SERVER_BUNDLE } from '../../common/bundles';
 import { InitializationOptions, WorkspaceTrustNotification } from '../../common/protocol';
 
@@ -14,6 +24,50 @@ export const DOCUMENT_SELECTOR = LANGUAGE_IDS.flatMap((language) => [
   { scheme: 'untitled', language },
   { scheme: 'vscode-remote', language },
 ]);
+
+/** Restarts allowed within `RESTART_WINDOW_MS` before the client gives up. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/**
+ * Restarts a server that died, a few times, and tells the user once per
+ * session instead of once per crash; after repeated crashes in a short time
+ * it stops and says how to restart it by hand.
+ */
+export class RestartingErrorHandler implements ErrorHandler {
+  private readonly restarts: number[] = [];
+  private told = false;
+
+  constructor(
+    private readonly output: vscode.LogOutputChannel,
+    private readonly notify: (message: string) => void = (m) => void vscode.window.showWarningMessage(m),
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+    this.output.error(`Connection to the Incident Records server: ${error.message}`);
+    return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = this.now();
+    while (this.restarts.length && now - this.restarts[0] > RESTART_WINDOW_MS) {
+      this.restarts.shift();
+    }
+    if (this.restarts.length >= MAX_RESTARTS) {
+      this.output.error(`The Incident Records server stopped ${MAX_RESTARTS + 1} times in 3 minutes; it will not be restarted.`);
+      this.notify('The Incident Records server keeps stopping and will not be restarted. See the "Incident Records" output, then run "Incident Records: Restart Language Server".');
+      return { action: CloseAction.DoNotRestart, handled: true };
+    }
+    this.restarts.push(now);
+    this.output.warn('The Incident Records server stopped unexpectedly; restarting it.');
+    if (!this.told) {
+      this.told = true;
+      this.notify('The Incident Records server stopped unexpectedly and was restarted. Details are in the "Incident Records" output.');
+    }
+    return { action: CloseAction.Restart, handled: true };
+  }
+}
 
 export class IncidentLanguageClient implements vscode.Disposable {
   readonly outputChannel: vscode.LogOutputChannel;
@@ -46,6 +100,7 @@ export class IncidentLanguageClient implements vscode.Disposable {
       outputChannel: this.outputChannel,
       traceOutputChannel: this.outputChannel,
       initializationOptions,
+      errorHandler: new RestartingErrorHandler(this.outputChannel),
     };
     this.client = new LanguageClient('incidentRecords', 'Incident Records', serverOptions, clientOptions);
     await this.client.start();

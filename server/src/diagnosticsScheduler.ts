@@ -1,90 +1,229 @@
 /**
- * Schedules validation per document: debounced after edits, immediate on
- * open, never publishing a result for a version that is no longer current.
+ * Validation per document, incremental and progressive:
+ * - each open document has a `RecordStore`; an edit updates it at once (only
+ *   the touched records become unchecked), so no work is ever done for a
+ *   version that is no longer current;
+ * - checking runs in short slices that yield to the event loop, so completion
+ *   and hover are answered while a large file is checked; what is done is
+ *   published first, the rest as it comes;
+ * - small edits are checked right away, larger ones after a short debounce;
+ * - a publish always carries the version its diagnostics were computed for.
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, ruleDocUrl } from '../../common/diagnosticCodes';
 import { severityResolver } from './service/config/config';
+import { storeDiagnostics } from './service/documentChecker';
+import { RecordStore, TextChange } from './service/incremental/recordStore';
+import { formatOf } from './service/recordDocument';
+import { checkSyntaxOnly, looksBinary } from './service/limits';
 import type { ServerState } from './incidentServer';
 import { filePathOf } from './uris';
 
-const DEBOUNCE_MS = 150;
+/** Debounce for edits that leave many records to check (e.g. a paste); small edits run at once. */
+const DEBOUNCE_MS = 80;
+const SMALL_EDIT_RECORDS = 8;
+/** Work per slice before yielding to the event loop, and the interval of progressive publishes. */
+const SLICE_MS = 15;
+const PROGRESS_PUBLISH_MS = 300;
+
+interface Entry {
+  store: RecordStore;
+  /** Set while a run is going on for this document. */
+  running: boolean;
+  /** Another run was asked for while one was going on. */
+  again: boolean;
+  timer?: { dispose(): void };
+  /** A reduced check applies (too large, binary): the diagnostics to publish instead. */
+  limited?: Diagnostic[];
+}
 
 export class DiagnosticsScheduler {
-  private readonly pending = new Map<string, { dispose(): void }>();
+  private readonly entries = new Map<string, Entry>();
+  private disposed = false;
 
   constructor(private readonly state: ServerState) {}
 
-  schedule(document: TextDocument, delay = DEBOUNCE_MS): void {
-    this.pending.get(document.uri)?.dispose();
-    const handle = this.state.runtime.setTimeout(() => {
-      this.pending.delete(document.uri);
-      void this.validate(document.uri, document.version);
-    }, delay);
-    this.pending.set(document.uri, handle);
+  /** A document was opened: build its store and check it. */
+  open(document: TextDocument): void {
+    this.entries.set(document.uri, { store: new RecordStore(formatOf(document), '', {}), running: false, again: false });
+    this.resetStore(document);
+    this.schedule(document.uri, 0);
+  }
+
+  /** A document changed: update its store now, check soon. */
+  change(document: TextDocument, changes: readonly TextChange[] | undefined): void {
+    const entry = this.entries.get(document.uri);
+    if (!entry) {
+      this.open(document);
+      return;
+    }
+    if (!changes || entry.limited !== undefined) {
+      this.resetStore(document);
+    } else {
+      for (const change of changes) {
+        entry.store.applyChange(change);
+      }
+      entry.store.adoptText(document.getText());
+    }
+    this.schedule(document.uri, entry.store.pending <= SMALL_EDIT_RECORDS ? 0 : DEBOUNCE_MS);
   }
 
   revalidateAll(): void {
     for (const document of this.state.documents.all()) {
-      this.schedule(document, 0);
+      this.resetStore(document);
+      this.schedule(document.uri, 0);
     }
   }
 
   clear(uri: string): void {
-    this.pending.get(uri)?.dispose();
-    this.pending.delete(uri);
+    const entry = this.entries.get(uri);
+    entry?.timer?.dispose();
+    this.entries.delete(uri);
     void this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
+  /** The per-record results of an open document (for features that need them, e.g. the dataset overview). */
+  storeOf(uri: string): RecordStore | undefined {
+    return this.entries.get(uri)?.store;
+  }
+
   dispose(): void {
-    for (const handle of this.pending.values()) {
-      handle.dispose();
+    this.disposed = true;
+    for (const entry of this.entries.values()) {
+      entry.timer?.dispose();
     }
-    this.pending.clear();
+    this.entries.clear();
   }
 
-  private isCurrent(uri: string, version: number): boolean {
-    return this.state.documents.get(uri)?.version === version;
-  }
-
-  private async validate(uri: string, version: number): Promise<void> {
-    const document = this.state.documents.get(uri);
-    if (!document || document.version !== version) {
+  private resetStore(document: TextDocument): void {
+    const entry = this.entries.get(document.uri);
+    if (!entry) {
       return;
     }
+    const text = document.getText();
+    entry.limited = undefined;
+    entry.store = new RecordStore(formatOf(document), text);
+  }
+
+  private schedule(uri: string, delay: number): void {
+    const entry = this.entries.get(uri);
+    if (!entry || this.disposed) {
+      return;
+    }
+    entry.timer?.dispose();
+    const start = () => {
+      entry.timer = undefined;
+      if (entry.running) {
+        entry.again = true;
+      } else {
+        void this.run(uri, entry);
+      }
+    };
+    entry.timer = delay > 0 ? this.state.runtime.setTimeout(start, delay) : this.state.runtime.setImmediate(start);
+  }
+
+  private async run(uri: string, entry: Entry): Promise<void> {
+    entry.running = true;
     try {
-      const settings = await this.state.settingsFor(uri);
-      if (!this.isCurrent(uri, version)) {
-        return;
-      }
-      if (!settings.validateEnable) {
-        await this.state.connection.sendDiagnostics({ uri, version, diagnostics: [] });
-        return;
-      }
-      const filePath = filePathOf(uri);
-      const config = this.state.configs.configFor(filePath);
-      const severityOf = severityResolver(config, filePath, { onlyLower: !this.state.workspaceTrusted });
-      const diagnostics = this.state.service.diagnostics(document, severityOf);
-      if (config && config.problems.length) {
-        diagnostics.unshift(configProblemDiagnostic(config.path, config.problems.length, config.problems[0].message));
-      }
-      if (this.isCurrent(uri, version)) {
-        await this.state.connection.sendDiagnostics({ uri, version, diagnostics });
-      }
+      do {
+        entry.again = false;
+        await this.validate(uri, entry);
+      } while (entry.again && this.entries.get(uri) === entry);
     } catch (error) {
       this.state.connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      entry.running = false;
     }
+  }
+
+  private async validate(uri: string, entry: Entry): Promise<void> {
+    const document = this.state.documents.get(uri);
+    if (!document) {
+      return;
+    }
+    const settings = await this.state.settingsFor(uri);
+    if (!settings.validateEnable) {
+      await this.publish(uri, []);
+      return;
+    }
+    const filePath = filePathOf(uri);
+    const config = this.state.configs.configFor(filePath);
+    const severityOf = severityResolver(config, filePath, { onlyLower: !this.state.workspaceTrusted });
+    const header: Diagnostic[] = config?.problems.length ? [configProblemDiagnostic(config.path, config.problems.length, config.problems[0].message)] : [];
+
+    const text = entry.store.documentText;
+    if (looksBinary(text)) {
+      await this.publish(uri, [...header, limitDiagnostic('This file looks binary (it contains NUL bytes), so it is not checked.')]);
+      return;
+    }
+    const limitBytes = settings.maxFileSizeMB * 1024 * 1024;
+    if (text.length > limitBytes) {
+      const syntax = checkSyntaxOnly(text, entry.store.format, (o) => document.positionAt(o));
+      await this.publish(uri, [
+        ...header,
+        limitDiagnostic(
+          `This file is larger than ${settings.maxFileSizeMB} MB (incidentRecords.limits.maxFileSizeMB), so only its JSON syntax is checked. The command line checks files of any size: incident-records lint <file>.`,
+        ),
+        ...syntax,
+      ]);
+      return;
+    }
+
+    let lastPublish = Date.now();
+    let first = true;
+    for (;;) {
+      const sliceEnd = Date.now() + SLICE_MS;
+      const done = entry.store.checkSome(() => Date.now() >= sliceEnd);
+      if (this.entries.get(uri) !== entry) {
+        return; // closed meanwhile
+      }
+      if (done) {
+        break;
+      }
+      if (first || Date.now() - lastPublish >= PROGRESS_PUBLISH_MS) {
+        first = false;
+        lastPublish = Date.now();
+        await this.publishStore(uri, entry, header, severityOf);
+      }
+      await new Promise<void>((resolve) => this.state.runtime.setImmediate(resolve));
+    }
+    await this.publishStore(uri, entry, header, severityOf);
+  }
+
+  private async publishStore(uri: string, entry: Entry, header: Diagnostic[], severityOf: (code: string) => ReturnType<ReturnType<typeof severityResolver>>): Promise<void> {
+    const document = this.state.documents.get(uri);
+    if (!document) {
+      return;
+    }
+    const diagnostics = storeDiagnostics(entry.store, (o) => document.positionAt(o), severityOf);
+    await this.publish(uri, header.length ? [...header, ...diagnostics] : diagnostics);
+  }
+
+  private async publish(uri: string, diagnostics: Diagnostic[]): Promise<void> {
+    const document = this.state.documents.get(uri);
+    if (!document) {
+      return;
+    }
+    await this.state.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   }
 }
 
-function configProblemDiagnostic(configPath: string, count: number, first: string): Diagnostic {
+function limitDiagnostic(message: string): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     code: 'IR000',
     codeDescription: { href: ruleDocUrl('IR000') },
     source: DIAGNOSTIC_SOURCE,
-    message: `The configuration ${configPath} has ${count} problem${count === 1 ? '' : 's'} (first: ${first}); the default severities apply to the entries it could not use.`,
+    message,
+  };
+}
+
+function configProblemDiagnostic(configPath: string, count: number, first: string): Diagnostic {
+  return {
+    ...limitDiagnostic(
+      `The configuration ${configPath} has ${count} problem${count === 1 ? '' : 's'} (first: ${first}); the default severities apply to the entries it could not use.`,
+    ),
   };
 }

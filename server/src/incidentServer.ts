@@ -11,19 +11,18 @@ import {
   InitializeParams,
   InitializeResult,
   TextDocumentSyncKind,
-  TextDocuments,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, InitializationOptions, ServerSettings, WorkspaceTrustNotification, normaliseSettings } from '../../common/protocol';
 import { ConfigLoader } from './service/config/configLoader';
 import { getIncidentService, IncidentService } from './service/incidentService';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { IncidentDocuments } from './documents';
 import { Runtime } from './node/nodeRuntime';
 import { FEATURES } from './features';
 
 export interface ServerState {
   readonly connection: Connection;
-  readonly documents: TextDocuments<TextDocument>;
+  readonly documents: IncidentDocuments;
   readonly service: IncidentService;
   readonly configs: ConfigLoader;
   readonly runtime: Runtime;
@@ -35,7 +34,7 @@ export interface ServerState {
 }
 
 export function startServer(connection: Connection, runtime: Runtime): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new IncidentDocuments();
   let service: IncidentService = getIncidentService();
   let hasConfigurationCapability = false;
   let hasWatchedFilesRegistration = false;
@@ -113,8 +112,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     scheduler.revalidateAll();
   });
 
-  documents.onDidOpen((e) => scheduler.schedule(e.document, 0));
-  documents.onDidChangeContent((e) => scheduler.schedule(e.document));
+  documents.onDidOpen((e) => scheduler.open(e.document));
+  documents.onDidChangeContent((e) => scheduler.change(e.document, e.changes));
   documents.onDidClose((e) => {
     scheduler.clear(e.document.uri);
     service.forget(e.document.uri);

@@ -15,6 +15,7 @@ import { nodeFileSystem } from '../node/nodeRuntime';
 import { LintArgs, UsageError } from './args';
 import { expandPaths, InputFile } from './files';
 import { FileReport, Report, ReportDiagnostic, summarize } from './report';
+import { FixEvent, fixFileInPlace } from './fix';
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -27,6 +28,8 @@ export interface LintIO {
   readonly cwd: string;
   readStdin(): string;
   readonly now?: number;
+  /** With `--fix`: told what happened to each file that was fixed, or could not be. */
+  onFix?(event: FixEvent): void;
 }
 
 /** Reads a file as text; an unreadable file is a usage/I-O error (exit 2). */
@@ -76,6 +79,9 @@ export function runLint(args: LintArgs, io: LintIO): Report {
       throw new UsageError(`cannot read the configuration ${args.config}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
   }
+  if (args.fix && args.paths.includes('-')) {
+    throw new UsageError('--fix rewrites files in place and cannot fix standard input (-); give the files instead');
+  }
   const inputs = expandPaths(args.paths, io.cwd);
   const files: FileReport[] = [];
   const reportedConfigs = new Set<string>();
@@ -88,7 +94,11 @@ export function runLint(args: LintArgs, io: LintIO): Report {
       files.push(configReport(config, io.cwd, nodeFileSystem.readFile(config.path)));
     }
     const format = input.absolutePath === '-' || isJsonLinesPath(input.absolutePath) ? 'jsonl' : 'json';
-    files.push({ path: input.displayPath, diagnostics: lintText(text, filePath, format, config, io.now) });
+    const outcome = args.fix ? fixFileInPlace(input, text, format, { severityOf: severityResolver(config, filePath), now: io.now }) : { text };
+    if (outcome.event) {
+      io.onFix?.(outcome.event);
+    }
+    files.push({ path: input.displayPath, diagnostics: lintText(outcome.text, filePath, format, config, io.now) });
   }
   return { files, summary: summarize(files, inputs.length) };
 }

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import { nodeRuntime } from '../node/nodeRuntime';
 import { parseArgs, USAGE, UsageError } from './args';
+import { describeFixes, FixEvent } from './fix';
 import { runLint } from './lint';
 import { formatJson, formatSarif, formatText } from './report';
 
@@ -24,16 +25,24 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   try {
-    const report = runLint(args, { cwd: process.cwd(), readStdin: () => fs.readFileSync(0, 'utf8') });
+    const fixEvents: FixEvent[] = [];
+    const report = runLint(args, { cwd: process.cwd(), readStdin: () => fs.readFileSync(0, 'utf8'), onFix: (e) => fixEvents.push(e) });
+    const { fixed, problems } = describeFixes(fixEvents);
+    for (const line of problems) {
+      process.stderr.write(`incident-records: ${line}\n`);
+    }
     const output =
       args.format === 'json'
         ? formatJson(report)
         : args.format === 'sarif'
           ? formatSarif(report, nodeRuntime.version)
-          : formatText(report, args.color && !!process.stdout.isTTY && !process.env.NO_COLOR);
+          : formatText(report, args.color && !!process.stdout.isTTY && !process.env.NO_COLOR, fixed);
     process.stdout.write(`${output}\n`);
     const { errors, warnings } = report.summary;
     const tooManyWarnings = args.maxWarnings !== undefined && warnings > args.maxWarnings;
+    if (fixEvents.some((e) => e.kind === 'failed')) {
+      return 2;
+    }
     return errors > 0 || tooManyWarnings ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {

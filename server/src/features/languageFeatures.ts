@@ -3,6 +3,9 @@
  * ranges and formatting. Handlers are thin: look up the document, call the
  * service, return.
  */
+import { severityResolver } from '../service/config/config';
+import type { ServerState } from '../incidentServer';
+import { filePathOf } from '../uris';
 import { ServerFeature } from './feature';
 import { withDocument } from './requests';
 
@@ -19,7 +22,7 @@ export const languageFeatures: ServerFeature = {
   register(state) {
     const { connection } = state;
     connection.onCompletion((params, token) => withDocument(state, params.textDocument.uri, token, 'Completion', null, (d) => state.service.complete(d, params.position)));
-    connection.onHover((params, token) => withDocument(state, params.textDocument.uri, token, 'Hover', null, (d) => state.service.hover(d, params.position)));
+    connection.onHover((params, token) => withDocument(state, params.textDocument.uri, token, 'Hover', null, (d) => state.service.hover(d, params.position, severitiesFor(state, d.uri))));
     connection.onDocumentSymbol((params, token) => withDocument(state, params.textDocument.uri, token, 'Document symbols', [], (d) => state.service.documentSymbols(d)));
     connection.onFoldingRanges((params, token) => withDocument(state, params.textDocument.uri, token, 'Folding ranges', [], (d) => state.service.foldingRanges(d)));
     connection.onSelectionRanges((params, token) =>
@@ -33,3 +36,9 @@ export const languageFeatures: ServerFeature = {
     );
   },
 };
+
+/** The document's configured severities (a hover does not explain a rule the project turned off). */
+function severitiesFor(state: ServerState, uri: string) {
+  const filePath = filePathOf(uri);
+  return severityResolver(state.configs.configFor(filePath), filePath, { onlyLower: !state.workspaceTrusted });
+}

@@ -4,12 +4,11 @@
  */
 import { Diagnostic, DiagnosticSeverity, Position, Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, RuleInfo, SeveritySetting, ruleDocUrl, ruleInfo } from '../../../common/diagnosticCodes';
-import { parseRecordTree } from './parsing/locator';
-import { DocumentFormat, DocumentLayout, RecordSpan, splitDocument } from './parsing/recordSpans';
-import { syntaxProblems } from './parsing/syntax';
+import { DocumentFormat, DocumentLayout } from './parsing/recordSpans';
+import { RecordStore } from './incremental/recordStore';
 import { LocatedProblem } from './problems';
 import { LineIndex } from './util/lineIndex';
-import { checkRecord, RecordResult } from './recordChecker';
+import { RecordResult } from './recordChecker';
 import { duplicateRecordProblems, RecordLocator } from './rules/datasets/duplicateRecord';
 
 export interface DocumentCheck {
@@ -25,60 +24,73 @@ export interface CheckOptions {
   readonly now?: number;
 }
 
-/** Spans of the items of a JSON array whose outer structure is broken, from the tolerant parser. */
-function tolerantArray(text: string, start: number): { spans: RecordSpan[]; problems: LocatedProblem[] } {
-  const body = text.slice(start);
-  const problems = syntaxProblems(body, -1).map((p) => ({ ...p, start: p.start + start, end: p.end + start }));
-  const root = parseRecordTree(body);
-  const spans: RecordSpan[] = [];
-  if (root?.type === 'array') {
-    for (const child of root.children ?? []) {
-      spans.push({ index: spans.length, start: child.offset + start, end: child.offset + child.length + start, keyCount: -1, maxDepth: 0 });
-    }
-  }
-  return { spans, problems };
-}
-
 /** Checks every record of a document. */
 export function checkDocument(text: string, format: DocumentFormat, options: CheckOptions = {}): DocumentCheck {
   const now = options.now ?? Date.now();
-  let layout = splitDocument(text, format);
-  let documentProblems: LocatedProblem[] = [];
-  let suppressRecordSyntax = false;
-  if (layout.brokenArray) {
-    const start = text.indexOf('[');
-    const tolerant = tolerantArray(text, start);
-    layout = { shape: 'array', spans: tolerant.spans, brokenArray: true };
-    documentProblems = tolerant.problems;
-    suppressRecordSyntax = true; // the whole-text parse already reported them
-  }
-  const inDataset = layout.shape !== 'single';
-  const records = layout.spans.map((span) => {
-    const recordText = text.slice(span.start, span.end);
-    const scan = span.keyCount >= 0 ? { keyCount: span.keyCount, maxDepth: span.maxDepth } : undefined;
-    const result = checkRecord(recordText, span.index, { inDataset, now, scan });
-    if (suppressRecordSyntax && result.problems.some((p) => p.code === 'IR001')) {
-      return { ...result, problems: result.problems.filter((p) => p.code !== 'IR001') };
-    }
-    return result;
-  });
-  const withDataset = inDataset ? applyDatasetRules(text, layout, records) : records;
-  return { format, layout, records: withDataset, documentProblems };
+  const store = new RecordStore(format, text, { now: () => now });
+  store.checkSome();
+  const records = withDatasetProblems(store);
+  const spans = records.map((r) => ({ index: r.index, start: store.start(r.index), end: store.end(r.index) }));
+  return {
+    format,
+    layout: { shape: store.documentShape, spans, brokenArray: store.isBrokenArray },
+    records,
+    documentProblems: store.problemsOutsideRecords,
+  };
 }
 
-function applyDatasetRules(text: string, layout: DocumentLayout, records: readonly RecordResult[]): RecordResult[] {
+/** Where a record is, for messages: "line 12" in JSON Lines, "item 3 (line 40)" in an array. */
+function recordLocator(store: RecordStore): RecordLocator {
   let lines: LineIndex | undefined;
-  const lineOf = (index: number): number => (lines ??= new LineIndex(text)).lineAt(layout.spans[index].start) + 1;
-  const describe: RecordLocator =
-    layout.shape === 'lines' ? (i) => `line ${lineOf(i)}` : (i) => `item ${i + 1} (line ${lineOf(i)})`;
-  const duplicates = duplicateRecordProblems(text, layout, records, describe);
-  if (duplicates.size === 0) {
-    return records as RecordResult[];
+  const lineOf = (index: number): number => (lines ??= new LineIndex(store.documentText)).lineAt(store.start(index)) + 1;
+  return store.documentShape === 'lines' ? (i) => `line ${lineOf(i)}` : (i) => `item ${i + 1} (line ${lineOf(i)})`;
+}
+
+/** The checked records' results with the dataset rules' problems added (unchecked records are absent). */
+export function withDatasetProblems(store: RecordStore): RecordResult[] {
+  const records: RecordResult[] = [];
+  for (let i = 0; i < store.size; i++) {
+    const r = store.result(i);
+    if (r) {
+      records.push(r);
+    }
   }
-  return records.map((record, i) => {
-    const extra = duplicates.get(i);
+  if (store.documentShape === 'single' || store.documentShape === 'empty') {
+    return records;
+  }
+  const duplicates = duplicateRecordProblems(store.documentText, store, recordLocator(store));
+  if (duplicates.size === 0) {
+    return records;
+  }
+  return records.map((record) => {
+    const extra = duplicates.get(record.index);
     return extra ? { ...record, problems: [...record.problems, ...extra] } : record;
   });
+}
+
+/**
+ * Diagnostics of the records checked so far in a store (for progressive and
+ * incremental publishing), with dataset rules applied across them.
+ */
+export function storeDiagnostics(store: RecordStore, positionAt: (offset: number) => Position, severityOf: SeverityResolver = defaultSeverities): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const problem of store.problemsOutsideRecords) {
+    pushDiagnostic(out, problem, 0, positionAt, severityOf);
+  }
+  for (const record of withDatasetProblems(store)) {
+    const base = store.start(record.index);
+    for (const problem of record.problems) {
+      pushDiagnostic(out, problem, base, positionAt, severityOf);
+    }
+  }
+  return out;
+}
+
+function pushDiagnostic(out: Diagnostic[], problem: LocatedProblem, base: number, positionAt: (offset: number) => Position, severityOf: SeverityResolver): void {
+  const severity = severityOf(problem.code);
+  if (severity !== 'off') {
+    out.push(makeDiagnostic(problem, { start: positionAt(base + problem.start), end: positionAt(base + problem.end) }, severity));
+  }
 }
 
 const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
@@ -112,20 +124,13 @@ export function makeDiagnostic(problem: LocatedProblem, range: Range, severity: 
 /** Converts a document check into diagnostics; `positionAt` maps absolute offsets to positions. */
 export function toDiagnostics(check: DocumentCheck, positionAt: (offset: number) => Position, severityOf: SeverityResolver = defaultSeverities): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const push = (problem: LocatedProblem, base: number): void => {
-    const severity = severityOf(problem.code);
-    if (severity === 'off') {
-      return;
-    }
-    out.push(makeDiagnostic(problem, { start: positionAt(base + problem.start), end: positionAt(base + problem.end) }, severity));
-  };
   for (const problem of check.documentProblems) {
-    push(problem, 0);
+    pushDiagnostic(out, problem, 0, positionAt, severityOf);
   }
   check.records.forEach((record, i) => {
     const base = check.layout.spans[i].start;
     for (const problem of record.problems) {
-      push(problem, base);
+      pushDiagnostic(out, problem, base, positionAt, severityOf);
     }
   });
   return out;

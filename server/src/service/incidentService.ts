@@ -4,12 +4,14 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  CodeAction,
   CompletionList,
   Diagnostic,
   DocumentSymbol,
   FoldingRange,
   FormattingOptions,
   Hover,
+  InlayHint,
   Position,
   Range,
   SelectionRange,
@@ -20,7 +22,11 @@ import { checkDocument, DocumentCheck, SeverityResolver, toDiagnostics } from '.
 import { JsonFeatures } from './jsonFeatures';
 import { LayoutCache, formatOf } from './recordDocument';
 import { documentSymbols } from './symbols';
+import { inlayHints } from './inlayHints';
 import { formatDocument } from './formatting';
+import { recordStarts, timelineModel } from './timeline';
+import type { TimelineModel } from '../../../common/timeline';
+import { CodeActionOptions, getCodeActions } from './fixes';
 
 export interface IncidentServiceOptions {
   readonly clientCapabilities?: ClientCapabilities;
@@ -32,11 +38,20 @@ export interface IncidentService {
   check(document: TextDocument): DocumentCheck;
   diagnostics(document: TextDocument, severityOf?: SeverityResolver): Diagnostic[];
   complete(document: TextDocument, position: Position): Promise<CompletionList | null>;
-  hover(document: TextDocument, position: Position): Promise<Hover | null>;
+  /** `severityOf`: the configured severities, so that rules turned off are not explained. */
+  hover(document: TextDocument, position: Position, severityOf?: SeverityResolver): Promise<Hover | null>;
   documentSymbols(document: TextDocument): DocumentSymbol[];
   foldingRanges(document: TextDocument): FoldingRange[];
+  /** Human durations and action offsets inside `range`. */
+  inlayHints(document: TextDocument, range: Range): InlayHint[];
   selectionRanges(document: TextDocument, positions: Position[]): SelectionRange[];
   format(document: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[];
+  /** The timeline of the record at (or nearest to) `position`; `null` for a document without records. */
+  timeline(document: TextDocument, position: Position): TimelineModel | null;
+  /** The first position of each record (where its "Open Timeline" code lens goes). */
+  recordStarts(document: TextDocument): Position[];
+  /** Quick fixes for `diagnostics`, and fix-all when `options.only` asks for source actions. */
+  getCodeActions(document: TextDocument, diagnostics: readonly Diagnostic[], options?: CodeActionOptions): CodeAction[];
   /** Forget cached state for a closed document. */
   forget(uri: string): void;
 }
@@ -54,12 +69,17 @@ export function getIncidentService(options: IncidentServiceOptions = {}): Incide
   return {
     check,
     diagnostics: (document, severityOf) => toDiagnostics(check(document), (offset) => document.positionAt(offset), severityOf),
-    complete: (document, position) => json.complete(document, layout(document), formatOf(document), position),
-    hover: (document, position) => json.hover(document, layout(document), formatOf(document), position),
-    documentSymbols: (document) => documentSymbols(json, document, layout(document), formatOf(document)),
+    complete: (document, position) => json.complete(document, layout(document), formatOf(document), position, now()),
+    hover: (document, position, severityOf) => json.hover(document, layout(document), formatOf(document), position, { now: now(), severityOf }),
+    documentSymbols: (document) => documentSymbols(document, layout(document), formatOf(document)),
     foldingRanges: (document) => json.foldingRanges(document, formatOf(document)),
+    inlayHints: (document, range) => inlayHints(document, layout(document), formatOf(document), range),
     selectionRanges: (document, positions) => json.selectionRanges(document, layout(document), formatOf(document), positions),
     format: (document, range, formatting) => formatDocument(json, document, layout(document), formatOf(document), range, formatting),
+    timeline: (document, position) => timelineModel(document, position, layout(document)),
+    recordStarts: (document) => recordStarts(document, layout(document)),
+    getCodeActions: (document, diagnostics, actionOptions = {}) =>
+      getCodeActions(document, diagnostics, { now: now(), layout: layout(document), ...actionOptions }),
     forget: (uri) => layouts.delete(uri),
   };
 }

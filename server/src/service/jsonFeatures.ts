@@ -1,5 +1,5 @@
 /**
- * The JSON basics (schema completion and hover, symbols, folding, selection
+ * The JSON basics (schema completion and hover, folding, selection
  * ranges, formatting) from vscode-json-languageservice, run per record so
  * they work for single records, array items and JSON Lines alike. Schema
  * diagnostics are not taken from it: ajv owns them.
@@ -7,7 +7,6 @@
 import {
   ClientCapabilities,
   CompletionList,
-  DocumentSymbol,
   FoldingRange,
   FormattingOptions,
   Hover,
@@ -21,7 +20,9 @@ import {
 } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentFormat, DocumentLayout } from './parsing/recordSpans';
-import { RecordView, recordAt } from './recordDocument';
+import { recordAt } from './recordDocument';
+import { recordCompletions } from './completion/completion';
+import { HoverOptions, recordHover } from './hover/hover';
 import { SCHEMA_URI, recordSchema } from './schema/schemaStore';
 
 /** Records are given to the JSON language service under this file name, which the record schema matches. */
@@ -30,7 +31,13 @@ export const RECORD_FILE_NAME = 'incident-record.json';
 export class JsonFeatures {
   private readonly service: LanguageService;
 
+  /** Whether completion may use snippet syntax (assumed when the client's capabilities are unknown, as the JSON language service does). */
+  private readonly snippets: boolean;
+
   constructor(clientCapabilities?: ClientCapabilities) {
+    // The JSON language service's capability type omits snippetSupport; the server passes the client's full LSP capabilities.
+    const lsp = clientCapabilities as { textDocument?: { completion?: { completionItem?: { snippetSupport?: boolean } } } } | undefined;
+    this.snippets = lsp?.textDocument?.completion?.completionItem?.snippetSupport ?? !clientCapabilities;
     this.service = getLanguageService({
       // Schemas are registered below; nothing is ever fetched.
       schemaRequestService: (uri) => Promise.reject(new Error(`Schema ${uri} is not available offline.`)),
@@ -47,10 +54,18 @@ export class JsonFeatures {
     return this.service;
   }
 
-  async complete(document: TextDocument, layout: DocumentLayout, format: DocumentFormat, position: Position): Promise<CompletionList | null> {
+  /**
+   * Completion: the record-aware proposals (completion/) where they apply,
+   * the JSON language service's schema completion elsewhere.
+   */
+  async complete(document: TextDocument, layout: DocumentLayout, format: DocumentFormat, position: Position, now: number = Date.now()): Promise<CompletionList | null> {
     const view = recordAt(document, layout, position, format);
     if (!view) {
       return null;
+    }
+    const own = recordCompletions(view, position, { snippets: this.snippets, now });
+    if (own) {
+      return own;
     }
     const sub = view.subDocument;
     const result = await this.service.doComplete(sub, view.toRecordPosition(position), this.service.parseJSONDocument(sub));
@@ -76,10 +91,15 @@ export class JsonFeatures {
     return result;
   }
 
-  async hover(document: TextDocument, layout: DocumentLayout, format: DocumentFormat, position: Position): Promise<Hover | null> {
+  /** Hover: the record-aware hover (hover/) on keys and values, the JSON language service's elsewhere. */
+  async hover(document: TextDocument, layout: DocumentLayout, format: DocumentFormat, position: Position, options: Omit<HoverOptions, 'inDataset'> = { now: Date.now() }): Promise<Hover | null> {
     const view = recordAt(document, layout, position, format);
     if (!view) {
       return null;
+    }
+    const own = recordHover(view, position, { ...options, inDataset: layout.shape !== 'single' });
+    if (own) {
+      return own;
     }
     const sub = view.subDocument;
     const hover = await this.service.doHover(sub, view.toRecordPosition(position), this.service.parseJSONDocument(sub));
@@ -87,19 +107,6 @@ export class JsonFeatures {
       hover.range = view.toDocumentRange(hover.range);
     }
     return hover;
-  }
-
-  /** JSON structure symbols inside one record, mapped to the document. */
-  recordSymbols(view: RecordView): DocumentSymbol[] {
-    const sub = view.subDocument;
-    const symbols = this.service.findDocumentSymbols2(sub, this.service.parseJSONDocument(sub), { resultLimit: 5000 });
-    const map = (symbol: DocumentSymbol): DocumentSymbol => ({
-      ...symbol,
-      range: view.toDocumentRange(symbol.range),
-      selectionRange: view.toDocumentRange(symbol.selectionRange),
-      children: symbol.children?.map(map),
-    });
-    return symbols.map(map);
   }
 
   foldingRanges(document: TextDocument, format: DocumentFormat): FoldingRange[] {

@@ -5,9 +5,9 @@
  * only when there is something to report.
  */
 import { isService, ServiceName } from './catalog';
-import { scanValue, ValueScan } from './parsing/scanner';
+import { countKeyTokens, scanValue } from './parsing/scanner';
 import { JsonNode, locateProblems, parseRecordTree } from './parsing/locator';
-import { countKeys, duplicateKeyProblems, syntaxProblems } from './parsing/syntax';
+import { duplicateKeyProblems, measureValue, syntaxProblems } from './parsing/syntax';
 import { LocatedProblem, Problem } from './problems';
 import { RECORD_RULES } from './rules';
 import { JsonObject, RecordRule } from './rules/ruleTypes';
@@ -43,8 +43,6 @@ export interface RecordCheckOptions {
   readonly now: number;
   /** Rules to run; defaults to every record rule. */
   readonly rules?: readonly RecordRule[];
-  /** The scanner's key count and depth for the text, when the caller already has them. */
-  readonly scan?: ValueScan;
 }
 
 function isObject(value: unknown): value is JsonObject {
@@ -96,29 +94,33 @@ function runRules(record: JsonObject, schema: Problem[], options: RecordCheckOpt
   return problems;
 }
 
+function tooDeep(index: number, depth: number, length: number): RecordResult {
+  return {
+    index,
+    identityKeys: [],
+    problems: [
+      {
+        code: 'IR001',
+        message: `This value is nested ${depth} levels deep; records deeper than ${MAX_DEPTH} levels are not checked. A real record is about six levels deep.`,
+        start: 0,
+        end: Math.min(1, length),
+        data: { pointer: '', recordIndex: index, tooDeep: true },
+      },
+    ],
+  };
+}
+
 /** Checks the text of one record. */
 export function checkRecord(text: string, index: number, options: RecordCheckOptions): RecordResult {
-  const scan = options.scan ?? scanValue(text, 0, text.length);
-  const depth = scan.maxDepth;
-  if (depth > MAX_DEPTH) {
-    return {
-      index,
-      identityKeys: [],
-      problems: [
-        {
-          code: 'IR001',
-          message: `This value is nested ${depth} levels deep; records deeper than ${MAX_DEPTH} levels are not checked. A real record is about six levels deep.`,
-          start: 0,
-          end: Math.min(1, text.length),
-          data: { pointer: '', recordIndex: index, tooDeep: true },
-        },
-      ],
-    };
-  }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
+    // The tolerant parser recurses: never hand it a pathologically deep text.
+    const depth = scanValue(text, 0, text.length).maxDepth;
+    if (depth > MAX_DEPTH) {
+      return tooDeep(index, depth, text.length);
+    }
     const problems = syntaxProblems(text, index);
     return {
       index,
@@ -128,9 +130,17 @@ export function checkRecord(text: string, index: number, options: RecordCheckOpt
         : [{ code: 'IR001', message: 'Invalid JSON.', start: 0, end: Math.min(1, text.length), data: { pointer: '', recordIndex: index } }],
     };
   }
+  const measured = measureValue(value);
+  if (measured.depth > MAX_DEPTH) {
+    return tooDeep(index, measured.depth, text.length);
+  }
   let tree: JsonNode | undefined;
   const located: LocatedProblem[] = [];
-  if (scan.keyCount !== countKeys(value)) {
+  let keyTokens = countKeyTokens(text, 0, text.length);
+  if (keyTokens < 0) {
+    keyTokens = scanValue(text, 0, text.length).keyCount;
+  }
+  if (keyTokens !== measured.keys) {
     tree = parseRecordTree(text);
     if (tree) {
       located.push(...duplicateKeyProblems(tree, index));

@@ -7,7 +7,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position, Range } from 'vscode-languageserver-types';
 import { DocumentFormat, DocumentLayout, RecordSpan, splitDocument } from './parsing/recordSpans';
-import { parseRecordTree } from './parsing/locator';
+import { tolerantArray } from './parsing/tolerantArray';
 
 export const INCIDENT_JSON = 'incident-json';
 export const INCIDENT_JSONL = 'incident-jsonl';
@@ -94,15 +94,7 @@ export function layoutOf(text: string, format: DocumentFormat): DocumentLayout {
   if (!layout.brokenArray) {
     return layout;
   }
-  const start = text.indexOf('[');
-  const root = parseRecordTree(text.slice(start));
-  const spans: RecordSpan[] = (root?.type === 'array' ? (root.children ?? []) : []).map((child, index) => ({
-    index,
-    start: child.offset + start,
-    end: child.offset + child.length + start,
-    keyCount: -1,
-    maxDepth: 0,
-  }));
+  const { spans } = tolerantArray(text);
   return { shape: 'array', spans, brokenArray: true };
 }
 

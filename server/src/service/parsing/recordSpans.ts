@@ -2,7 +2,7 @@
  * Splits a document's text into the spans of its records: one record, a JSON
  * array of records, or JSON Lines (one record per non-blank line).
  */
-import { isJsonWhitespace, scanArrayItems, scanValue } from './scanner';
+import { isJsonWhitespace, scanArrayItems } from './scanner';
 
 export type DocumentFormat = 'json' | 'jsonl';
 
@@ -15,9 +15,6 @@ export interface RecordSpan {
   /** Absolute offsets of the record's text in the document, end exclusive, trimmed. */
   readonly start: number;
   readonly end: number;
-  /** Keys in the text, for duplicate-key detection; -1 when not scanned. */
-  readonly keyCount: number;
-  readonly maxDepth: number;
 }
 
 export interface DocumentLayout {
@@ -62,8 +59,7 @@ export function splitLines(text: string): RecordSpan[] {
       e--;
     }
     if (e > s) {
-      const scan = scanValue(text, s, e);
-      spans.push({ index: index++, start: s, end: e, keyCount: scan.keyCount, maxDepth: scan.maxDepth });
+      spans.push({ index: index++, start: s, end: e });
     }
     lineStart = lineEnd + 1;
   }
@@ -90,12 +86,11 @@ export function splitJson(text: string): DocumentLayout {
     }
     return {
       shape: 'array',
-      spans: items.map((item, index) => ({ index, ...item })),
+      spans: items.map((item, index) => ({ index, start: item.start, end: item.end })),
       brokenArray: false,
     };
   }
-  const scan = scanValue(text, s, e);
-  return { shape: 'single', spans: [{ index: 0, start: s, end: e, keyCount: scan.keyCount, maxDepth: scan.maxDepth }], brokenArray: false };
+  return { shape: 'single', spans: [{ index: 0, start: s, end: e }], brokenArray: false };
 }
 
 export function splitDocument(text: string, format: DocumentFormat): DocumentLayout {

@@ -43,6 +43,39 @@ export function skipString(text: string, start: number, end: number): number {
   }
 }
 
+const WHITESPACE_BEFORE_COLON = /"[ \t\r\n]+:/g;
+
+/**
+ * Counts the keys of the JSON text in [start, end) without a full scan: in
+ * valid JSON an unescaped `"` directly followed by `:` can only end a key
+ * (a quote inside a string is always escaped, and a value is never followed
+ * by a colon). `indexOf` finds those in native code. Returns -1 when a key is
+ * followed by whitespace before its colon (hand-formatted JSON), so the
+ * caller falls back to `scanValue`.
+ */
+export function countKeyTokens(text: string, start: number, end: number): number {
+  WHITESPACE_BEFORE_COLON.lastIndex = start;
+  const spaced = WHITESPACE_BEFORE_COLON.exec(text);
+  if (spaced && spaced.index < end) {
+    return -1;
+  }
+  let count = 0;
+  let i = text.indexOf('":', start);
+  while (i >= 0 && i < end) {
+    let k = i - 1;
+    let backslashes = 0;
+    while (text.charCodeAt(k) === BACKSLASH) {
+      backslashes++;
+      k--;
+    }
+    if ((backslashes & 1) === 0) {
+      count++;
+    }
+    i = text.indexOf('":', i + 2);
+  }
+  return count;
+}
+
 export interface ValueScan {
   /** Number of `"key":` tokens in the text. */
   readonly keyCount: number;

@@ -119,32 +119,41 @@ function truncateKey(key: string): string {
   return key.length > 60 ? key.slice(0, 57) + '…' : key;
 }
 
-/** The number of own keys in a parsed value, counted over every nested object. */
-export function countKeys(value: unknown): number {
-  let count = 0;
+/** Own keys of every object in a parsed value, and its nesting depth, without recursion. */
+export function measureValue(value: unknown): { keys: number; depth: number } {
+  let keys = 0;
+  let depth = 0;
   const stack: unknown[] = [value];
+  const depths: number[] = [1];
   while (stack.length) {
     const v = stack.pop();
-    if (v !== null && typeof v === 'object') {
-      if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++) {
-          const item = v[i];
-          if (item !== null && typeof item === 'object') {
-            stack.push(item);
-          }
+    const d = depths.pop()!;
+    if (v === null || typeof v !== 'object') {
+      continue;
+    }
+    if (d > depth) {
+      depth = d;
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const item = v[i];
+        if (item !== null && typeof item === 'object') {
+          stack.push(item);
+          depths.push(d + 1);
         }
-      } else {
-        for (const key in v as Record<string, unknown>) {
-          count++;
-          const item = (v as Record<string, unknown>)[key];
-          if (item !== null && typeof item === 'object') {
-            stack.push(item);
-          }
+      }
+    } else {
+      for (const key in v as Record<string, unknown>) {
+        keys++;
+        const item = (v as Record<string, unknown>)[key];
+        if (item !== null && typeof item === 'object') {
+          stack.push(item);
+          depths.push(d + 1);
         }
       }
     }
   }
-  return count;
+  return { keys, depth };
 }
 
 export type { JsonPath };

@@ -1,7 +1,8 @@
 /**
  * Offsets to LSP positions (0-based line, UTF-16 character) for a text, with
- * line starts computed once. JavaScript strings are UTF-16, so a character
- * index within a line is already an LSP character offset.
+ * line starts computed once. Lines end at `\n`, `\r\n` or a lone `\r`, as
+ * in LSP (and vscode-languageserver-textdocument). JavaScript strings are
+ * UTF-16, so a character index within a line is already an LSP character offset.
  */
 import type { Position } from 'vscode-languageserver-types';
 
@@ -9,13 +10,7 @@ export class LineIndex {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    let i = text.indexOf('\n');
-    while (i >= 0) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
-    }
-    this.starts = starts;
+    this.starts = lineStarts(text);
   }
 
   get lineCount(): number {
@@ -53,4 +48,27 @@ export class LineIndex {
     const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
     return Math.max(start, Math.min(start + position.character, next));
   }
+}
+
+/** Offsets where lines start: after each `\n`, `\r\n` or lone `\r`. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      starts.push(i + 1);
+    }
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        i++;
+      }
+      starts.push(i + 1);
+    } else if (c === 10) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

@@ -2,6 +2,7 @@
  * Helpers for user-facing text. Values from records are echoed in messages
  * only when they are short identifiers that cannot be a credential.
  */
+import { containsSecret } from '../secrets';
 
 const SAFE_TOKEN = /^[A-Za-z0-9_ .:/@+-]{0,40}$/;
 
@@ -11,7 +12,9 @@ export function isEchoable(value: string): boolean {
     return false;
   }
   // Long mixed letter+digit runs look like keys or tokens: never echo them.
-  return !/[A-Za-z0-9_+/-]{16,}/.test(value) || !/\d/.test(value) || !/[A-Za-z]/.test(value);
+  const tokenLike = /[A-Za-z0-9_+/-]{16,}/.test(value) && /\d/.test(value) && /[A-Za-z]/.test(value);
+  // Nor anything the secret detector finds (`redis://:pw@h`, `hf_…`, `pwd=…`).
+  return !tokenLike && !containsSecret(value);
 }
 
 /** A record value as a message shows it: quoted when safe, else described by its type. */

@@ -4,4 +4,5 @@
  * recordChecker.ts) and IR402 (duplicate records, from identity keys kept per
  * record).
  */
-export { duplicateRecordProblems, identityKeys } from './duplicateRecord';
+export { contentHash, duplicateProblem, duplicateRecordProblems, DuplicateTracker, identityKeys } from './duplicateRecord';
+export type { Duplicate, RecordLocator, RecordSpans } from './duplicateRecord';

@@ -1,0 +1,259 @@
+/**
+ * Benchmark: generates seeded datasets, starts the bundled language server
+ * over stdio as a real client would, and prints open → complete diagnostics,
+ * edit → updated diagnostics, completion latency, peak memory and the CLI's
+ * time, each also as a ratio to JSON.parse of the same file in the same run.
+ *
+ * Usage: npm run bench [-- --sizes 1000,10000,100000 --edits 20 --skip-server-above 60]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { generate } from './generate';
+
+interface Options {
+  sizes: number[];
+  edits: number;
+  /** Above this many MB the server is not exercised (the CLI still is). */
+  skipServerAboveMB: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const get = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return {
+    sizes: (get('--sizes') ?? '1000,10000,100000').split(',').map(Number),
+    edits: Number(get('--edits') ?? 20),
+    skipServerAboveMB: Number(get('--skip-server-above') ?? 600),
+  };
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DATA = path.join(ROOT, 'bench', '.data');
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function median(values: number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** JSON.parse of the file: the whole text for an array, every line for JSON Lines. Median of a few runs. */
+function jsonParseTime(text: string, lines: boolean): number {
+  const runs: number[] = [];
+  const parts = lines ? text.split('\n').filter((l) => l.trim()) : [text];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    for (const part of parts) {
+      JSON.parse(part);
+    }
+    runs.push(performance.now() - start);
+  }
+  return median(runs);
+}
+
+function peakRssMB(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    return match ? Number(match[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+interface Publish {
+  version?: number;
+  at: number;
+  count: number;
+}
+
+class BenchClient {
+  readonly connection: MessageConnection;
+  readonly publishes: Publish[] = [];
+  private listeners: (() => void)[] = [];
+
+  constructor(readonly child: ReturnType<typeof spawn>) {
+    this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: { version?: number; diagnostics: unknown[] }) => {
+      this.publishes.push({ version: p.version, at: performance.now(), count: p.diagnostics.length });
+      for (const l of this.listeners) {
+        l();
+      }
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  /** Waits for a publish of `version`, then until `quietMs` pass without another; returns the last one. */
+  async settle(version: number, quietMs: number): Promise<Publish> {
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const check = () => {
+        const last = [...this.publishes].reverse().find((p) => p.version === version);
+        if (!last) {
+          return;
+        }
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          this.listeners = this.listeners.filter((l) => l !== check);
+          resolve([...this.publishes].reverse().find((p) => p.version === version)!);
+        }, quietMs);
+      };
+      this.listeners.push(check);
+      check();
+    });
+  }
+}
+
+interface ServerResult {
+  openMs: number;
+  editP50: number;
+  editP95: number;
+  completionP50: number;
+  completionP95: number;
+  peakMB: number;
+  diagnostics: number;
+}
+
+async function measureServer(file: string, text: string, languageId: string, edits: number): Promise<ServerResult> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const client = new BenchClient(child);
+  await client.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } } } },
+  });
+  client.connection.sendNotification('initialized', {});
+  const uri = 'file://' + file;
+  const openedAt = performance.now();
+  void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  const opened = await client.settle(1, 1500);
+  const openMs = opened.at - openedAt;
+
+  // Edits: insert one character into a title at the start, the middle and the end.
+  const lines = text.split('\n');
+  const titleLines: number[] = [];
+  lines.forEach((l, i) => {
+    if (l.includes('"title":')) {
+      titleLines.push(i);
+    }
+  });
+  const targets = [0, 1, 2, Math.floor(titleLines.length / 2) - 1, Math.floor(titleLines.length / 2), titleLines.length - 2, titleLines.length - 1]
+    .filter((i) => i >= 0 && i < titleLines.length)
+    .map((i) => titleLines[i]);
+  const editTimes: number[] = [];
+  let version = 1;
+  for (let e = 0; e < edits; e++) {
+    const lineNo = targets[e % targets.length];
+    const character = lines[lineNo].indexOf('"title":') + '"title": "'.length + (languageId === 'incident-jsonl' ? -1 : 0);
+    version++;
+    const sentAt = performance.now();
+    void client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: lineNo, character }, end: { line: lineNo, character } }, text: 'x' }],
+    });
+    const published = await client.settle(version, 300);
+    editTimes.push(published.at - sentAt);
+  }
+
+  // Completion on a severity value in the middle of the file.
+  const severityLine = lines.findIndex((l, i) => i > lines.length / 2 && l.includes('"severity":'));
+  const completionTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const character = lines[severityLine].indexOf('"severity":') + '"severity": "'.length + (languageId === 'incident-jsonl' ? -1 : 0);
+    const start = performance.now();
+    await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: severityLine, character } });
+    completionTimes.push(performance.now() - start);
+  }
+  const peakMB = peakRssMB(child.pid!);
+  await client.connection.sendRequest('shutdown');
+  await client.connection.sendNotification('exit');
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      resolve();
+    }, 2000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  client.connection.dispose();
+  return {
+    openMs,
+    editP50: median(editTimes),
+    editP95: quantile(editTimes, 0.95),
+    completionP50: median(completionTimes),
+    completionP95: quantile(completionTimes, 0.95),
+    peakMB,
+    diagnostics: opened.count,
+  };
+}
+
+function measureCli(file: string): { ms: number; peakMB: number; status: number | null } {
+  const preload = path.join(ROOT, 'bench', 'report-rss.cjs');
+  const rssFile = path.join(DATA, 'cli-rss.txt');
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--require', preload, path.join(ROOT, 'dist', 'cli', 'incident-records.js'), 'lint', '--format', 'json', file], {
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  const ms = performance.now() - start;
+  const peakMB = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
+  return { ms, peakMB, status: result.status };
+}
+
+function fmt(ms: number, parse: number): string {
+  return `${ms.toFixed(ms < 10 ? 1 : 0)} ms (${(ms / parse).toFixed(2)}×)`;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  fs.mkdirSync(DATA, { recursive: true });
+  const rows: string[][] = [];
+  for (const size of options.sizes) {
+    const dataset = generate(ROOT, size);
+    for (const kind of ['jsonl', 'array'] as const) {
+      const text = kind === 'jsonl' ? dataset.jsonl : dataset.array;
+      const file = path.join(DATA, kind === 'jsonl' ? `${size}.incidents.jsonl` : `${size}.incident.json`);
+      fs.writeFileSync(file, text);
+      const sizeMB = Buffer.byteLength(text) / 1024 / 1024;
+      const parse = jsonParseTime(text, kind === 'jsonl');
+      const cli = measureCli(file);
+      let server: ServerResult | undefined;
+      if (sizeMB <= options.skipServerAboveMB) {
+        server = await measureServer(file, text, kind === 'jsonl' ? 'incident-jsonl' : 'incident-json', options.edits);
+      }
+      rows.push([
+        `${size} ${kind === 'jsonl' ? 'JSON Lines' : 'JSON array'}`,
+        `${sizeMB.toFixed(1)} MB`,
+        `${parse.toFixed(0)} ms`,
+        server ? fmt(server.openMs, parse) : 'not run',
+        server ? `${server.editP50.toFixed(1)} / ${server.editP95.toFixed(1)} ms (${(server.editP50 / parse).toFixed(2)}×)` : '—',
+        server ? `${server.completionP50.toFixed(1)} / ${server.completionP95.toFixed(1)} ms` : '—',
+        server ? `${server.peakMB.toFixed(0)} MB (${(server.peakMB / sizeMB).toFixed(1)}×)` : '—',
+        `${fmt(cli.ms, parse)}, ${cli.peakMB.toFixed(0)} MB`,
+        server ? String(server.diagnostics) : '—',
+      ]);
+      console.error(`done: ${rows[rows.length - 1][0]}`);
+    }
+  }
+  const header = ['dataset', 'size', 'JSON.parse', 'open → diagnostics', 'edit p50 / p95', 'completion p50 / p95', 'server peak memory', 'CLI (time, peak memory)', 'diagnostics'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+  console.log(line(header));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const row of rows) {
+    console.log(line(row));
+  }
+}
+
+void main();

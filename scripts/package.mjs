@@ -1,0 +1,72 @@
+// Builds the VSIX: the production bundles and `vsce package --no-dependencies`,
+// in a clean staging copy of the project. Staging keeps a developer's dist/
+// (debug bundles, source maps) untouched, means stale files in dist/ can never
+// be shipped, and lets the packaging test build a VSIX while other tests run
+// the debug bundles.
+//
+// Usage: node scripts/package.mjs [--out FILE]
+//   default FILE: incident-records-<version>.vsix in the project folder.
+// Prints the VSIX path and size.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** Build output, caches and local state: never part of a staged source tree. */
+const NOT_SOURCE = new Set(['.git', 'node_modules', 'dist', 'out', '.e2e', '.scratch', '.vscode-test', 'test-artifacts']);
+
+/** The project's source files, relative: what git tracks or would track, else a walk. */
+function sourceFiles() {
+  const git = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
+  if (git.status === 0) {
+    return git.stdout.split('\0').filter((file) => file && !NOT_SOURCE.has(file.split('/')[0]) && !file.endsWith('.vsix'));
+  }
+  const walk = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return NOT_SOURCE.has(entry.name) ? [] : walk(path);
+      return entry.name.endsWith('.vsix') ? [] : [relative(root, path)];
+    });
+  return walk(root);
+}
+
+function fail(message) {
+  console.error(`package: ${message}`);
+  process.exit(1);
+}
+
+const args = process.argv.slice(2);
+const outIndex = args.indexOf('--out');
+const out = resolve(outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1] : join(root, `${name}-${version}.vsix`));
+
+const stage = mkdtempSync(join(tmpdir(), 'incident-records-package-'));
+try {
+  for (const file of sourceFiles()) {
+    let isFile = false;
+    try {
+      isFile = statSync(join(root, file)).isFile();
+    } catch {
+      // Listed by git but deleted in the work tree: not part of this build.
+    }
+    if (isFile) {
+      mkdirSync(dirname(join(stage, file)), { recursive: true });
+      cpSync(join(root, file), join(stage, file));
+    }
+  }
+  symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'), 'dir');
+  mkdirSync(dirname(out), { recursive: true });
+  // vsce runs the `vscode:prepublish` script (the production build) in the stage first.
+  const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: stage, stdio: 'inherit' });
+  if (result.status !== 0) {
+    fail(`vsce package failed (exit status ${result.status ?? result.signal}); see its output above.`);
+  }
+} finally {
+  rmSync(stage, { recursive: true, force: true });
+}
+const bytes = statSync(out).size;
+console.log(`VSIX: ${relative(process.cwd(), out) || out} (${(bytes / 1024).toFixed(1)} KiB, ${bytes} bytes)`);

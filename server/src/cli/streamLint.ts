@@ -1,0 +1,132 @@
+/**
+ * Lints a JSON Lines stream line by line, so a dataset of any size is checked
+ * with bounded memory: only the current line, a small hash per record for
+ * duplicate detection (IR402) and the diagnostics found are kept. Positions
+ * follow LSP line counting (a lone `\r` also ends a line), as in the editor.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Severity, SeveritySetting } from '../../../common/diagnosticCodes';
+import { makeDiagnostic } from '../service/documentChecker';
+import { isJsonWhitespace } from '../service/parsing/scanner';
+import { checkRecord } from '../service/recordChecker';
+import { contentHash, duplicateProblem, DuplicateTracker } from '../service/rules/datasets';
+import { lineStarts } from '../service/util/lineIndex';
+import type { ReportDiagnostic } from './report';
+
+const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+export interface StreamLintOptions {
+  readonly severityOf: (code: string) => SeveritySetting;
+  readonly now?: number;
+  /** Called for each diagnostic as it is found, in document order. */
+  readonly onDiagnostic: (diagnostic: ReportDiagnostic) => void;
+}
+
+/** Checks one physical line (without its `\n`) that starts at LSP line `line`. */
+class LineChecker {
+  private readonly tracker = new DuplicateTracker();
+  /** LSP line of each record (by record index), for "the same incident as line N". */
+  private recordLines = new Int32Array(1024);
+  private records = 0;
+  private line = 0;
+  private first = true;
+
+  constructor(private readonly options: StreamLintOptions) {}
+
+  check(raw: string): void {
+    // The "\r" of a "\r\n" belongs to the line break that ended this line.
+    let text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (this.first) {
+      this.first = false;
+      if (text.charCodeAt(0) === 0xfeff) {
+        text = ' ' + text.slice(1); // keep columns: the BOM is one UTF-16 unit, as in the editor
+      }
+    }
+    const breaks = lineStarts(text); // lone CRs inside the line also end LSP lines
+    let s = 0;
+    let e = text.length;
+    while (s < e && isJsonWhitespace(text.charCodeAt(s))) {
+      s++;
+    }
+    while (e > s && isJsonWhitespace(text.charCodeAt(e - 1))) {
+      e--;
+    }
+    if (e > s) {
+      this.checkRecord(text, s, e, breaks);
+    }
+    this.line += breaks.length;
+  }
+
+  private checkRecord(text: string, s: number, e: number, breaks: number[]): void {
+    const index = this.records++;
+    if (index >= this.recordLines.length) {
+      const grown = new Int32Array(this.recordLines.length * 2);
+      grown.set(this.recordLines);
+      this.recordLines = grown;
+    }
+    this.recordLines[index] = this.line + lineOf(breaks, s);
+    const recordText = text.slice(s, e);
+    const result = checkRecord(recordText, index, { inDataset: true, now: this.options.now ?? Date.now() });
+    const problems = [...result.problems];
+    if (result.identityKeys.length) {
+      const hash = contentHash(recordText);
+      const duplicate = this.tracker.add(index, result.identityKeys, () => hash);
+      if (duplicate) {
+        const where = `line ${this.recordLines[duplicate.first] + 1}`;
+        problems.push(duplicateProblem(recordText, index, duplicate, where, result.identityKeys[0].startsWith('t:')));
+      }
+    }
+    for (const problem of problems) {
+      const severity = this.options.severityOf(problem.code);
+      if (severity === 'off') {
+        continue;
+      }
+      const position = (offset: number) => {
+        const l = lineOf(breaks, s + offset);
+        return { line: this.line + l, character: s + offset - breaks[l] };
+      };
+      const d = makeDiagnostic(problem, { start: position(problem.start), end: position(problem.end) }, severity);
+      this.options.onDiagnostic({
+        code: String(d.code),
+        severity: SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error],
+        message: typeof d.message === 'string' ? d.message : d.message.value,
+        range: d.range,
+      });
+    }
+  }
+}
+
+function lineOf(breaks: number[], offset: number): number {
+  let l = 0;
+  while (l + 1 < breaks.length && breaks[l + 1] <= offset) {
+    l++;
+  }
+  return l;
+}
+
+/** Lints a JSON Lines stream; resolves when the stream ends. */
+export async function lintJsonLinesStream(input: Readable, options: StreamLintOptions): Promise<void> {
+  const checker = new LineChecker(options);
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  for await (const chunk of input) {
+    pending += typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    let newline = pending.indexOf('\n');
+    let from = 0;
+    while (newline >= 0) {
+      checker.check(pending.slice(from, newline));
+      from = newline + 1;
+      newline = pending.indexOf('\n', from);
+    }
+    pending = pending.slice(from);
+  }
+  pending += decoder.end();
+  checker.check(pending);
+}

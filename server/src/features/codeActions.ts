@@ -1,0 +1,51 @@
+/**
+ * Code actions: quick fixes for the diagnostics in the request, and
+ * `source.fixAll.incident-records` (every safe fix of the file) for
+ * `editor.codeActionsOnSave` and the "Fix All Auto-Fixable Problems" command.
+ * Edits are versioned `TextDocumentEdit`s when the client supports them, so
+ * an edit computed for an older version is dropped, and snippet edits (tab
+ * stops on the placeholders) when the client applies them.
+ */
+import { CodeAction, CodeActionKind, ClientCapabilities } from 'vscode-languageserver/node';
+import { FIX_ALL_KIND } from '../../../common/codeActionKinds';
+import { severityResolver } from '../service/config/config';
+import { filePathOf } from '../uris';
+import { ServerFeature } from './feature';
+import { withDocument } from './requests';
+
+interface EditSupport {
+  readonly documentChanges: boolean;
+  readonly snippetSupport: boolean;
+}
+
+function editSupport(client: ClientCapabilities): EditSupport {
+  const workspaceEdit = client.workspace?.workspaceEdit as { documentChanges?: boolean; snippetEditSupport?: boolean } | undefined;
+  return { documentChanges: !!workspaceEdit?.documentChanges, snippetSupport: !!workspaceEdit?.snippetEditSupport };
+}
+
+export const codeActionsFeature: ServerFeature = {
+  capabilities: (client) => ({
+    codeActionProvider: client.textDocument?.codeAction?.codeActionLiteralSupport
+      ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false }
+      : true,
+  }),
+  register(state) {
+    state.connection.onCodeAction((params, token) =>
+      withDocument(state, params.textDocument.uri, token, 'Code actions', [] as CodeAction[], async (document) => {
+        if (!state.clientCapabilities.textDocument?.codeAction?.codeActionLiteralSupport) {
+          return [];
+        }
+        const settings = await state.settingsFor(document.uri);
+        if (!settings.validateEnable) {
+          return [];
+        }
+        const filePath = filePathOf(document.uri);
+        const severityOf = severityResolver(state.configs.configFor(filePath), filePath, { onlyLower: !state.workspaceTrusted });
+        // Fix-all checks the whole file: not for files too large to be checked in the editor.
+        const tooLarge = document.getText().length > settings.maxFileSizeMB * 1024 * 1024;
+        const only = tooLarge ? (params.context.only ?? [CodeActionKind.QuickFix]).filter((k) => k === CodeActionKind.QuickFix) : params.context.only;
+        return state.service.getCodeActions(document, params.context.diagnostics, { only, severityOf, ...editSupport(state.clientCapabilities) });
+      }),
+    );
+  },
+};

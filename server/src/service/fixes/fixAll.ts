@@ -1,0 +1,138 @@
+/**
+ * Fix all: applies every safe fix of a document (no placeholder to fill, no
+ * choice to make), in passes. Each pass checks the text, takes the safe fix
+ * of each diagnostic, applies those that do not overlap, and makes sure every
+ * record it touched still parses; the next pass picks up what overlapped or
+ * what an earlier fix made fixable. It stops when a pass finds nothing, so
+ * running fix-all on its own result changes nothing.
+ *
+ * Only records that parse are touched: in JSON Lines a broken line stays as
+ * it is while the others are fixed; a JSON file whose outer array is broken
+ * is left alone.
+ */
+import { SeverityResolver, checkDocument, defaultSeverities } from '../documentChecker';
+import { DocumentFormat, DocumentLayout } from '../parsing/recordSpans';
+import { RecordResult, checkRecord } from '../recordChecker';
+import { layoutOf } from '../recordDocument';
+import { renderPlain } from './template';
+import { EditComposer, Replacement, applyReplacements } from './editComposer';
+import { RecordSources, fixesFor } from './recordFixes';
+
+export interface FixAllOptions {
+  /** Severity per code for this file; codes turned `off` are not fixed. */
+  readonly severityOf?: SeverityResolver;
+  readonly now?: number;
+  readonly maxPasses?: number;
+}
+
+export interface FixAllResult {
+  /** The fixed text. */
+  readonly text: string;
+  /** The changes as edits on the original text (sorted, not overlapping). */
+  readonly edits: readonly Replacement[];
+  /** How many fixes were applied. */
+  readonly applied: number;
+}
+
+const MAX_PASSES = 8;
+
+interface Candidate {
+  readonly record: number;
+  readonly replacements: readonly Replacement[];
+}
+
+/** The problems of the records to look at in a pass. */
+type Checked = readonly Pick<RecordResult, 'index' | 'problems'>[];
+
+/** The safe fix of every reported problem, as absolute replacements. */
+function safeCandidates(text: string, layout: DocumentLayout, records: Checked, severityOf: SeverityResolver): Candidate[] {
+  const sources = new RecordSources(text, layout);
+  const candidates: Candidate[] = [];
+  for (const result of records) {
+    for (const problem of result.problems) {
+      if (severityOf(problem.code) === 'off') {
+        continue;
+      }
+      const { fixes, src } = fixesFor(sources, problem.code, problem.data);
+      const fix = fixes.find((f) => f.safe);
+      if (fix && src) {
+        const base = src.span.start;
+        const replacements = fix.changes
+          .map((c) => ({ start: base + c.start, end: base + c.end, text: renderPlain(c.template) }))
+          .sort((a, b) => a.start - b.start);
+        candidates.push({ record: result.index, replacements });
+      }
+    }
+  }
+  return candidates;
+}
+
+/** Keeps the candidates that neither overlap nor touch an earlier one (the rest wait for the next pass). */
+function nonOverlapping(candidates: readonly Candidate[]): Candidate[] {
+  const taken: Replacement[] = [];
+  const accepted: Candidate[] = [];
+  const sorted = [...candidates].sort((a, b) => a.replacements[0].start - b.replacements[0].start);
+  for (const candidate of sorted) {
+    const clash = candidate.replacements.some((r) => taken.some((t) => r.start <= t.end && t.start <= r.end));
+    if (!clash) {
+      taken.push(...candidate.replacements);
+      accepted.push(candidate);
+    }
+  }
+  return accepted;
+}
+
+/** Whether every touched record of the new text parses, and the document still has as many records. */
+function stillParses(before: DocumentLayout, layout: DocumentLayout, next: string, touched: ReadonlySet<number>): boolean {
+  if (layout.spans.length !== before.spans.length || layout.brokenArray) {
+    return false;
+  }
+  for (const index of touched) {
+    const span = layout.spans[index];
+    try {
+      JSON.parse(next.slice(span.start, span.end));
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Applies every safe fix. The first pass checks the whole document; later
+ * passes re-check only the records that had fixes (a fix never changes
+ * another record, and the dataset rules have no fixes).
+ */
+export function fixAll(text: string, format: DocumentFormat, options: FixAllOptions = {}): FixAllResult {
+  const severityOf = options.severityOf ?? defaultSeverities;
+  const now = options.now ?? Date.now();
+  const first = checkDocument(text, format, { now });
+  if (first.documentProblems.length > 0 || first.layout.brokenArray) {
+    return { text, edits: [], applied: 0 };
+  }
+  const composer = new EditComposer(text);
+  const inDataset = first.layout.shape !== 'single';
+  let layout = first.layout;
+  let records: Checked = first.records;
+  let applied = 0;
+  for (let pass = 0; pass < (options.maxPasses ?? MAX_PASSES); pass++) {
+    const current = composer.current;
+    const candidates = safeCandidates(current, layout, records, severityOf);
+    const accepted = nonOverlapping(candidates);
+    if (accepted.length === 0) {
+      break;
+    }
+    const replacements = accepted.flatMap((c) => c.replacements).sort((a, b) => a.start - b.start);
+    const next = applyReplacements(current, replacements);
+    const nextLayout = layoutOf(next, format);
+    if (next === current || !stillParses(layout, nextLayout, next, new Set(accepted.map((c) => c.record)))) {
+      break;
+    }
+    composer.apply(replacements);
+    applied += accepted.length;
+    layout = nextLayout;
+    const recheck = [...new Set(candidates.map((c) => c.record))].sort((a, b) => a - b);
+    records = recheck.map((index) => checkRecord(next.slice(layout.spans[index].start, layout.spans[index].end), index, { inDataset, now }));
+  }
+  return { text: composer.current, edits: composer.edits(), applied };
+}

@@ -1,0 +1,350 @@
+/**
+ * Per-record results of one document, kept across edits. An edit re-splits
+ * only the lines (JSON Lines) or array items it touched and marks just those
+ * records for checking; every other record keeps its result, shifted by the
+ * edit's length. Dataset rules (IR402) are re-run from the identity keys kept
+ * per record. Checking is resumable in slices, so a large document can be
+ * checked progressively without blocking the server.
+ *
+ * Memory: the store keeps two offsets and a small result per record; no
+ * position tree and no parsed value outlives the check of its record.
+ */
+import { LocatedProblem } from '../problems';
+import { DocumentFormat, DocumentShape, contentStart, splitDocument } from '../parsing/recordSpans';
+import { isJsonWhitespace, skipString } from '../parsing/scanner';
+import { tolerantArray } from '../parsing/tolerantArray';
+import { checkRecord, RecordResult } from '../recordChecker';
+
+/** One edit, in offsets of the text before it (as an LSP incremental change, converted to offsets). */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface StoreOptions {
+  readonly now?: () => number;
+}
+
+export class RecordStore {
+  private text = '';
+  private shape: DocumentShape = 'empty';
+  private brokenArray = false;
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private results: (RecordResult | undefined)[] = [];
+  private documentProblems: LocatedProblem[] = [];
+  /** No record before this index is unchecked. */
+  private nextUnchecked = 0;
+  /** Records re-split by the last edits (for tests and statistics). */
+  lastTouched = 0;
+
+  constructor(
+    readonly format: DocumentFormat,
+    text: string,
+    private readonly options: StoreOptions = {},
+  ) {
+    this.reset(text);
+  }
+
+  get documentText(): string {
+    return this.text;
+  }
+
+  get documentShape(): DocumentShape {
+    return this.shape;
+  }
+
+  get isBrokenArray(): boolean {
+    return this.brokenArray;
+  }
+
+  get size(): number {
+    return this.starts.length;
+  }
+
+  start(i: number): number {
+    return this.starts[i];
+  }
+
+  end(i: number): number {
+    return this.ends[i];
+  }
+
+  result(i: number): RecordResult | undefined {
+    return this.results[i];
+  }
+
+  get problemsOutsideRecords(): readonly LocatedProblem[] {
+    return this.documentProblems;
+  }
+
+  /**
+   * Replaces the text with an identical one (the editor's copy after a
+   * sequence of changes), so the store does not keep a second copy alive.
+   */
+  adoptText(text: string): void {
+    this.text = text;
+  }
+
+  /** Splits the whole text again; every record becomes unchecked. */
+  reset(text: string): void {
+    this.text = text;
+    let layout = splitDocument(text, this.format);
+    this.documentProblems = [];
+    if (layout.brokenArray) {
+      const tolerant = tolerantArray(text);
+      layout = { shape: 'array', spans: tolerant.spans, brokenArray: true };
+      this.documentProblems = tolerant.problems;
+    }
+    this.shape = layout.shape;
+    this.brokenArray = layout.brokenArray;
+    this.starts = layout.spans.map((s) => s.start);
+    this.ends = layout.spans.map((s) => s.end);
+    this.results = new Array(this.starts.length);
+    this.nextUnchecked = 0;
+    this.lastTouched = this.starts.length;
+  }
+
+  /** Applies one edit (in offsets of the current text). */
+  applyChange(change: TextChange, newText = this.text.slice(0, change.start) + change.text + this.text.slice(change.end)): void {
+    const applied =
+      this.format === 'jsonl'
+        ? this.applyLineChange(change, newText)
+        : this.shape === 'array' && !this.brokenArray && this.applyItemChange(change, newText);
+    if (!applied) {
+      this.reset(newText);
+    }
+  }
+
+  /** Number of records still to check. */
+  get pending(): number {
+    let count = 0;
+    for (let i = this.nextUnchecked; i < this.results.length; i++) {
+      if (!this.results[i]) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Checks unchecked records in document order until `shouldYield()` says to
+   * stop (it is asked after each record). Returns true when every record is checked.
+   */
+  checkSome(shouldYield: () => boolean = () => false): boolean {
+    const now = (this.options.now ?? Date.now)();
+    const inDataset = this.shape !== 'single';
+    const suppressSyntax = this.brokenArray;
+    for (let i = this.nextUnchecked; i < this.results.length; i++) {
+      if (this.results[i]) {
+        continue;
+      }
+      let result = checkRecord(this.text.slice(this.starts[i], this.ends[i]), i, { inDataset, now });
+      if (suppressSyntax && result.problems.some((p) => p.code === 'IR001')) {
+        // The whole-text parse already reported the syntax error once.
+        result = { ...result, problems: result.problems.filter((p) => p.code !== 'IR001') };
+      }
+      this.results[i] = result;
+      this.nextUnchecked = i + 1;
+      if (shouldYield()) {
+        return this.pending === 0;
+      }
+    }
+    this.nextUnchecked = this.results.length;
+    return true;
+  }
+
+  private markUnchecked(index: number): void {
+    if (index < this.nextUnchecked) {
+      this.nextUnchecked = index;
+    }
+  }
+
+  /** Replaces records [from, to) with new spans (unchecked) and shifts the ones after by `delta`. */
+  private splice(from: number, to: number, starts: number[], ends: number[], delta: number): void {
+    for (let i = to; i < this.starts.length; i++) {
+      this.starts[i] += delta;
+      this.ends[i] += delta;
+    }
+    this.starts.splice(from, to - from, ...starts);
+    this.ends.splice(from, to - from, ...ends);
+    this.results.splice(from, to - from, ...new Array<RecordResult | undefined>(starts.length));
+    // Results carry their record index in diagnostics' data: renumber the shifted ones.
+    if (starts.length !== to - from) {
+      for (let i = from + starts.length; i < this.results.length; i++) {
+        const r = this.results[i];
+        if (r && r.index !== i) {
+          this.results[i] = reindex(r, i);
+        }
+      }
+    }
+    this.markUnchecked(from);
+    this.lastTouched = starts.length;
+  }
+
+  /** First record whose start is >= offset (binary search). */
+  private firstStartingAtOrAfter(offset: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.starts[mid] < offset) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  private applyLineChange(change: TextChange, newText: string): boolean {
+    const old = this.text;
+    const regionStart = old.lastIndexOf('\n', change.start - 1) + 1;
+    let regionEnd = old.indexOf('\n', change.end);
+    if (regionEnd < 0) {
+      regionEnd = old.length;
+    }
+    const delta = change.text.length - (change.end - change.start);
+    const from = this.firstStartingAtOrAfter(regionStart);
+    const to = this.firstStartingAtOrAfter(regionEnd + 1);
+    // Split only the changed lines, built from the old text: never touch (and so flatten) the whole new text.
+    const region = old.slice(regionStart, change.start) + change.text + old.slice(change.end, regionEnd);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    splitLineRange(region, 0, region.length, starts, ends, regionStart === 0);
+    for (let i = 0; i < starts.length; i++) {
+      starts[i] += regionStart;
+      ends[i] += regionStart;
+    }
+    this.text = newText;
+    this.splice(from, to, starts, ends, delta);
+    this.shape = this.starts.length ? 'lines' : 'empty';
+    return true;
+  }
+
+  private applyItemChange(change: TextChange, newText: string): boolean {
+    const n = this.starts.length;
+    if (n === 0 || change.start < this.starts[0] || change.end > this.ends[n - 1]) {
+      return false; // touches the brackets or the outside: split again
+    }
+    // Items from the last one starting at or before the change to the last one starting before its end.
+    const from = Math.max(0, this.firstStartingAtOrAfter(change.start + 1) - 1);
+    const to = this.firstStartingAtOrAfter(change.end + 1);
+    const delta = change.text.length - (change.end - change.start);
+    const old = this.text;
+    const regionStart = this.starts[from];
+    // Up to the next unchanged item (so the separating comma is seen), or the end of the changed region.
+    const oldRegionEnd = to < n ? this.starts[to] : Math.max(this.ends[to - 1], change.end);
+    const region = old.slice(regionStart, change.start) + change.text + old.slice(change.end, oldRegionEnd);
+    const items = scanItemList(region, 0, region.length, to < n);
+    if (!items) {
+      return false;
+    }
+    for (let i = 0; i < items.starts.length; i++) {
+      items.starts[i] += regionStart;
+      items.ends[i] += regionStart;
+    }
+    this.text = newText;
+    this.splice(from, to, items.starts, items.ends, delta);
+    return true;
+  }
+}
+
+function reindex(result: RecordResult, index: number): RecordResult {
+  return {
+    ...result,
+    index,
+    problems: result.problems.map((p) => ({ ...p, data: { ...p.data, recordIndex: index } })),
+  };
+}
+
+/** Appends the trimmed non-blank lines of text[from, to) as spans; `atDocumentStart` skips a BOM. */
+function splitLineRange(text: string, from: number, to: number, starts: number[], ends: number[], atDocumentStart: boolean): void {
+  let lineStart = atDocumentStart ? from + contentStart(text.slice(from, from + 1)) : from;
+  while (lineStart <= to) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > to) {
+      lineEnd = to;
+    }
+    let s = lineStart;
+    let e = lineEnd;
+    while (s < e && isJsonWhitespace(text.charCodeAt(s))) {
+      s++;
+    }
+    while (e > s && isJsonWhitespace(text.charCodeAt(e - 1))) {
+      e--;
+    }
+    if (e > s) {
+      starts.push(s);
+      ends.push(e);
+    }
+    lineStart = lineEnd + 1;
+  }
+}
+
+/**
+ * Scans text[from, to) as a comma-separated list of array items. With
+ * `itemFollows`, the region ends right before an unchanged item, so it must
+ * end with a comma; otherwise it ends at the last item, without one. Returns
+ * undefined when the region does not hold whole items (unbalanced brackets,
+ * an unterminated string, an empty item, a missing or extra comma).
+ */
+export function scanItemList(text: string, from: number, to: number, itemFollows: boolean): { starts: number[]; ends: number[] } | undefined {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let depth = 0;
+  let itemStart = -1;
+  let lastNonWs = -1;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isJsonWhitespace(c)) {
+      i++;
+      continue;
+    }
+    if (depth === 0 && itemStart < 0 && c !== 44) {
+      itemStart = i;
+    }
+    if (c === 34) {
+      const after = skipString(text, i, to);
+      if (after < 0) {
+        return undefined;
+      }
+      i = after;
+      lastNonWs = i - 1;
+      continue;
+    }
+    if (c === 123 || c === 91) {
+      depth++;
+    } else if (c === 125 || c === 93) {
+      if (--depth < 0) {
+        return undefined;
+      }
+    } else if (c === 44 && depth === 0) {
+      if (itemStart < 0) {
+        return undefined; // an empty item: ",,"
+      }
+      starts.push(itemStart);
+      ends.push(lastNonWs + 1);
+      itemStart = -1;
+      i++;
+      continue;
+    }
+    lastNonWs = i;
+    i++;
+  }
+  if (depth !== 0) {
+    return undefined;
+  }
+  if (itemFollows) {
+    // The list must end with the comma before the next item.
+    return itemStart < 0 && starts.length > 0 ? { starts, ends } : undefined;
+  }
+  if (itemStart < 0) {
+    return undefined; // a trailing comma before "]"
+  }
+  starts.push(itemStart);
+  ends.push(lastNonWs + 1);
+  return { starts, ends };
+}

@@ -1,0 +1,106 @@
+/**
+ * The `--vscode-*` variables and body class VS Code gives a webview, for the
+ * colours the timeline uses, from the Default Light Modern, Default Dark
+ * Modern and Default High Contrast themes. Enough to render the preview as it
+ * looks in the editor without the editor.
+ */
+
+export type ThemeName = 'light' | 'dark' | 'high-contrast';
+
+const common = {
+  '--vscode-font-family': "-apple-system, BlinkMacSystemFont, 'Segoe WPC', 'Segoe UI', 'Ubuntu', 'Droid Sans', sans-serif",
+  '--vscode-font-size': '13px',
+  '--vscode-editor-font-family': "'Droid Sans Mono', 'DejaVu Sans Mono', monospace",
+  '--vscode-editor-font-size': '13px',
+};
+
+export const THEMES: Record<ThemeName, { bodyClass: string; variables: Record<string, string> }> = {
+  light: {
+    bodyClass: 'vscode-light',
+    variables: {
+      ...common,
+      '--vscode-foreground': '#3b3b3b',
+      '--vscode-descriptionForeground': '#3b3b3b',
+      '--vscode-editor-background': '#ffffff',
+      '--vscode-editorWidget-background': '#f8f8f8',
+      '--vscode-editorWidget-border': '#c8c8c8',
+      '--vscode-widget-border': '#e5e5e5',
+      '--vscode-panel-border': '#e5e5e5',
+      '--vscode-focusBorder': '#005fb8',
+      '--vscode-testing-iconPassed': '#388a34',
+      '--vscode-testing-iconFailed': '#e51400',
+      '--vscode-editorWarning-foreground': '#bf8803',
+      '--vscode-errorForeground': '#f85149',
+      '--vscode-charts-green': '#388a34',
+      '--vscode-charts-yellow': '#bf8803',
+      '--vscode-textPreformat-foreground': '#3b3b3b',
+      '--vscode-list-hoverBackground': '#f2f2f2',
+      '--vscode-list-inactiveSelectionBackground': '#e4e6f1',
+      '--vscode-button-secondaryBackground': '#e5e5e5',
+      '--vscode-button-secondaryForeground': '#3b3b3b',
+      '--vscode-button-secondaryHoverBackground': '#cccccc',
+      '--vscode-button-border': '#0000001a',
+      '--vscode-inputValidation-errorBackground': '#f2dede',
+      '--vscode-inputValidation-errorBorder': '#be1100',
+      '--vscode-inputValidation-warningBackground': '#f6f5d2',
+      '--vscode-inputValidation-warningBorder': '#bf8803',
+    },
+  },
+  dark: {
+    bodyClass: 'vscode-dark',
+    variables: {
+      ...common,
+      '--vscode-foreground': '#cccccc',
+      '--vscode-descriptionForeground': '#9d9d9d',
+      '--vscode-editor-background': '#1f1f1f',
+      '--vscode-editorWidget-background': '#202020',
+      '--vscode-editorWidget-border': '#454545',
+      '--vscode-widget-border': '#313131',
+      '--vscode-panel-border': '#2b2b2b',
+      '--vscode-focusBorder': '#0078d4',
+      '--vscode-testing-iconPassed': '#73c991',
+      '--vscode-testing-iconFailed': '#f14c4c',
+      '--vscode-editorWarning-foreground': '#cca700',
+      '--vscode-errorForeground': '#f85149',
+      '--vscode-charts-green': '#89d185',
+      '--vscode-charts-yellow': '#cca700',
+      '--vscode-textPreformat-foreground': '#d0d0d0',
+      '--vscode-list-hoverBackground': '#2a2d2e',
+      '--vscode-list-inactiveSelectionBackground': '#37373d',
+      '--vscode-button-secondaryBackground': '#313131',
+      '--vscode-button-secondaryForeground': '#cccccc',
+      '--vscode-button-secondaryHoverBackground': '#3c3c3c',
+      '--vscode-button-border': '#ffffff12',
+      '--vscode-inputValidation-errorBackground': '#5a1d1d',
+      '--vscode-inputValidation-errorBorder': '#be1100',
+      '--vscode-inputValidation-warningBackground': '#352a05',
+      '--vscode-inputValidation-warningBorder': '#b89500',
+    },
+  },
+  'high-contrast': {
+    bodyClass: 'vscode-high-contrast',
+    variables: {
+      ...common,
+      '--vscode-foreground': '#ffffff',
+      '--vscode-descriptionForeground': '#ffffffb3',
+      '--vscode-editor-background': '#000000',
+      '--vscode-editorWidget-background': '#0c141f',
+      '--vscode-editorWidget-border': '#6fc3df',
+      '--vscode-contrastBorder': '#6fc3df',
+      '--vscode-contrastActiveBorder': '#f38518',
+      '--vscode-focusBorder': '#f38518',
+      '--vscode-testing-iconPassed': '#73c991',
+      '--vscode-testing-iconFailed': '#f14c4c',
+      '--vscode-editorWarning-foreground': '#ffd370',
+      '--vscode-errorForeground': '#f48771',
+      '--vscode-textPreformat-foreground': '#ffffff',
+      '--vscode-button-secondaryBackground': '#000000',
+      '--vscode-button-secondaryForeground': '#ffffff',
+      '--vscode-button-border': '#6fc3df',
+      '--vscode-inputValidation-errorBackground': '#000000',
+      '--vscode-inputValidation-errorBorder': '#f38518',
+      '--vscode-inputValidation-warningBackground': '#000000',
+      '--vscode-inputValidation-warningBorder': '#6fc3df',
+    },
+  },
+};
