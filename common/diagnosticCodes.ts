@@ -30,7 +30,7 @@ function rule(code: string, name: string, family: RuleFamily, defaultSeverity: S
 }
 
 export const RULES: readonly RuleInfo[] = [
-  rule('IR000', 'file-limits', 'product', 'information', 'The file is too large, too deeply nested or binary, so only a reduced check ran.'),
+  rule('IR000', 'file-limits', 'product', 'information', 'Checking was limited: the file is too large or binary, or its configuration has problems.'),
   rule('IR001', 'syntax', 'schema', 'error', 'The text is not valid JSON (per line in JSON Lines).'),
   rule('IR002', 'required', 'schema', 'error', 'A required property is missing.'),
   rule('IR003', 'type', 'schema', 'error', 'A value has the wrong JSON type.'),

@@ -3,6 +3,7 @@
 // Usage: node scripts/build-tests.mjs [--out DIR] [test files or folders...]
 // Without paths every test/**/*.test.ts is compiled (test/e2e has its own build).
 import * as esbuild from 'esbuild';
+import { validatorPlugin } from './validator-plugin.mjs';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -40,5 +41,6 @@ await esbuild.build({
   logLevel: 'warning',
   define: { __PRODUCT_VERSION__: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
   inject: ['scripts/import-meta-url.js'],
+  plugins: [validatorPlugin],
 });
 console.log(`compiled ${entryPoints.length} test files into ${outdir}/`);

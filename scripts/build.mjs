@@ -1,6 +1,7 @@
 // Bundles the client, the server, the CLI and the webview script with esbuild.
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
+import { validatorPlugin } from './validator-plugin.mjs';
 import { readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
@@ -35,7 +36,7 @@ const node = {
   // ESM dependencies read import.meta.url; in a CommonJS bundle it comes from __filename.
   define: { __PRODUCT_VERSION__: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
   inject: ['scripts/import-meta-url.js'],
-  plugins: watch ? [problemMatcher] : [],
+  plugins: watch ? [validatorPlugin, problemMatcher] : [validatorPlugin],
 };
 
 const shebang = { js: '#!/usr/bin/env node' };

@@ -44,6 +44,7 @@ const outIndex = args.indexOf('--out');
 const out = resolve(outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1] : join(root, `${name}-${version}.vsix`));
 
 const stage = mkdtempSync(join(tmpdir(), 'incident-records-package-'));
+let vsceStatus = null;
 try {
   for (const file of sourceFiles()) {
     let isFile = false;
@@ -62,11 +63,13 @@ try {
   // vsce runs the `vscode:prepublish` script (the production build) in the stage first.
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: stage, stdio: 'inherit' });
-  if (result.status !== 0) {
-    fail(`vsce package failed (exit status ${result.status ?? result.signal}); see its output above.`);
-  }
+  vsceStatus = result.status ?? result.signal;
 } finally {
   rmSync(stage, { recursive: true, force: true });
 }
+if (vsceStatus !== 0) {
+  fail(`vsce package failed (exit status ${vsceStatus}); see its output above.`);
+}
 const bytes = statSync(out).size;
-console.log(`VSIX: ${relative(process.cwd(), out) || out} (${(bytes / 1024).toFixed(1)} KiB, ${bytes} bytes)`);
+const shown = relative(process.cwd(), out);
+console.log(`VSIX: ${shown.startsWith('..') ? out : shown} (${(bytes / 1024).toFixed(1)} KiB, ${bytes} bytes)`);

@@ -16,7 +16,7 @@
 //   --update-screenshots copies the UI scenario's best screenshots to docs/images/ (README).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { launchBrowser } from './browser.mjs';
 import { buildSuite } from './buildSuite.mjs';
 import { installVsix, prepareRunDirs, removeRunDirs, startCodeServer } from './codeServer.mjs';
@@ -92,7 +92,7 @@ async function main(result) {
   rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
   const toolchain = await stage('toolchain', () => ensureToolchain());
-  const vsix = valueOf('--vsix') ?? (await stage('package', () => buildVsix()));
+  const vsix = valueOf('--vsix') ? resolve(valueOf('--vsix')) : await stage('package', () => buildVsix());
   if (!existsSync(vsix)) {
     throw new Error(`No VSIX at ${vsix}.`);
   }

@@ -77,7 +77,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     state.workspaceTrusted = options.workspaceTrusted !== false;
     state.clientCapabilities = capabilities;
-    service = getIncidentService({ clientCapabilities: capabilities });
+    service = getIncidentService({
+      clientCapabilities: capabilities,
+      layoutOf: (document) => (state.documents.get(document.uri)?.version === document.version ? scheduler?.storeOf(document.uri)?.layout() : undefined),
+    });
     const featureCapabilities = FEATURES.map((feature) => feature.capabilities(capabilities));
     return {
       capabilities: Object.assign(
@@ -100,6 +103,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     scheduler.revalidateAll();
+    // Inlay hints and code lenses depend on settings: ask the client to pull them again.
+    if (state.clientCapabilities.workspace?.inlayHint?.refreshSupport) {
+      void connection.languages.inlayHint.refresh();
+    }
+    if (state.clientCapabilities.workspace?.codeLens?.refreshSupport) {
+      void connection.sendRequest('workspace/codeLens/refresh');
+    }
   });
 
   connection.onDidChangeWatchedFiles(() => {

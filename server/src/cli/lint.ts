@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Readable } from 'node:stream';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Severity } from '../../../common/diagnosticCodes';
 import { ProjectConfig, severityResolver } from '../service/config/config';
@@ -16,6 +17,8 @@ import { LintArgs, UsageError } from './args';
 import { expandPaths, InputFile } from './files';
 import { FileReport, Report, ReportDiagnostic, summarize } from './report';
 import { FixEvent, fixFileInPlace } from './fix';
+import { lintJsonLinesStream } from './streamLint';
+import { looksBinary } from '../service/limits';
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -27,6 +30,8 @@ const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
 export interface LintIO {
   readonly cwd: string;
   readStdin(): string;
+  /** Standard input as a stream, for checking JSON Lines line by line. */
+  stdin(): Readable;
   readonly now?: number;
   /** With `--fix`: told what happened to each file that was fixed, or could not be. */
   onFix?(event: FixEvent): void;
@@ -42,6 +47,48 @@ function readInput(file: InputFile, io: LintIO): string {
   } catch (error) {
     throw new UsageError(`cannot read ${file.displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+}
+
+/** The one diagnostic of a file that is not text. */
+function binaryDiagnostic(): ReportDiagnostic {
+  return {
+    code: 'IR000',
+    severity: 'information',
+    message: 'This file looks binary (it contains NUL bytes), so it is not checked.',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
+}
+
+/**
+ * Checks a JSON Lines file or standard input line by line, so memory stays
+ * bounded whatever the size: a binary file is recognised from its first chunk.
+ */
+async function lintJsonLinesInput(input: InputFile, io: LintIO, severityOf: ReturnType<typeof severityResolver>): Promise<ReportDiagnostic[]> {
+  const stream = input.absolutePath === '-' ? io.stdin() : fs.createReadStream(input.absolutePath);
+  const diagnostics: ReportDiagnostic[] = [];
+  let sniffed = false;
+  let binary = false;
+  const sniffing = async function* (source: AsyncIterable<Buffer | string>) {
+    for await (const chunk of source) {
+      if (!sniffed) {
+        sniffed = true;
+        const head = typeof chunk === 'string' ? chunk : chunk.subarray(0, 8192).toString('utf8');
+        if (looksBinary(head)) {
+          binary = true;
+          return;
+        }
+      }
+      yield chunk;
+    }
+  };
+  try {
+    await lintJsonLinesStream(sniffing(stream), { severityOf, now: io.now, onDiagnostic: (d) => diagnostics.push(d) });
+  } catch (error) {
+    throw new UsageError(`cannot read ${input.displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  } finally {
+    stream.destroy();
+  }
+  return binary ? [binaryDiagnostic()] : diagnostics;
 }
 
 export function lintText(text: string, filePath: string, format: 'json' | 'jsonl', config: ProjectConfig | undefined, now?: number): ReportDiagnostic[] {
@@ -69,7 +116,7 @@ function configReport(config: ProjectConfig, cwd: string, text: string | undefin
   };
 }
 
-export function runLint(args: LintArgs, io: LintIO): Report {
+export async function runLint(args: LintArgs, io: LintIO): Promise<Report> {
   const loader = new ConfigLoader(nodeFileSystem);
   let explicit: ProjectConfig | undefined;
   if (args.config) {
@@ -86,7 +133,6 @@ export function runLint(args: LintArgs, io: LintIO): Report {
   const files: FileReport[] = [];
   const reportedConfigs = new Set<string>();
   for (const input of inputs) {
-    const text = readInput(input, io);
     const filePath = input.absolutePath === '-' ? path.join(io.cwd, 'stdin.incidents.jsonl') : input.absolutePath;
     const config = explicit ?? loader.configFor(filePath);
     if (config && config.problems.length && !reportedConfigs.has(config.path)) {
@@ -94,6 +140,15 @@ export function runLint(args: LintArgs, io: LintIO): Report {
       files.push(configReport(config, io.cwd, nodeFileSystem.readFile(config.path)));
     }
     const format = input.absolutePath === '-' || isJsonLinesPath(input.absolutePath) ? 'jsonl' : 'json';
+    if (format === 'jsonl' && !args.fix) {
+      files.push({ path: input.displayPath, diagnostics: await lintJsonLinesInput(input, io, severityResolver(config, filePath)) });
+      continue;
+    }
+    const text = readInput(input, io);
+    if (looksBinary(text)) {
+      files.push({ path: input.displayPath, diagnostics: [binaryDiagnostic()] });
+      continue;
+    }
     const outcome = args.fix ? fixFileInPlace(input, text, format, { severityOf: severityResolver(config, filePath), now: io.now }) : { text };
     if (outcome.event) {
       io.onFix?.(outcome.event);

@@ -8,7 +8,7 @@ import { describeFixes, FixEvent } from './fix';
 import { runLint } from './lint';
 import { formatJson, formatSarif, formatText } from './report';
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let args;
   try {
     args = parseArgs(argv);
@@ -26,7 +26,12 @@ function main(argv: readonly string[]): number {
   }
   try {
     const fixEvents: FixEvent[] = [];
-    const report = runLint(args, { cwd: process.cwd(), readStdin: () => fs.readFileSync(0, 'utf8'), onFix: (e) => fixEvents.push(e) });
+    const report = await runLint(args, {
+      cwd: process.cwd(),
+      readStdin: () => fs.readFileSync(0, 'utf8'),
+      stdin: () => process.stdin,
+      onFix: (e) => fixEvents.push(e),
+    });
     const { fixed, problems } = describeFixes(fixEvents);
     for (const line of problems) {
       process.stderr.write(`incident-records: ${line}\n`);
@@ -54,4 +59,6 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

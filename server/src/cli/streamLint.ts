@@ -5,7 +5,6 @@
  * follow LSP line counting (a lone `\r` also ends a line), as in the editor.
  */
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Severity, SeveritySetting } from '../../../common/diagnosticCodes';
 import { makeDiagnostic } from '../service/documentChecker';
@@ -76,8 +75,7 @@ class LineChecker {
     const result = checkRecord(recordText, index, { inDataset: true, now: this.options.now ?? Date.now() });
     const problems = [...result.problems];
     if (result.identityKeys.length) {
-      const hash = contentHash(recordText);
-      const duplicate = this.tracker.add(index, result.identityKeys, () => hash);
+      const duplicate = this.tracker.add(index, result.identityKeys, contentHash(recordText));
       if (duplicate) {
         const where = `line ${this.recordLines[duplicate.first] + 1}`;
         problems.push(duplicateProblem(recordText, index, duplicate, where, result.identityKeys[0].startsWith('t:')));
@@ -112,7 +110,7 @@ function lineOf(breaks: number[], offset: number): number {
 }
 
 /** Lints a JSON Lines stream; resolves when the stream ends. */
-export async function lintJsonLinesStream(input: Readable, options: StreamLintOptions): Promise<void> {
+export async function lintJsonLinesStream(input: AsyncIterable<Buffer | string>, options: StreamLintOptions): Promise<void> {
   const checker = new LineChecker(options);
   const decoder = new StringDecoder('utf8');
   let pending = '';

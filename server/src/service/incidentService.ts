@@ -21,6 +21,7 @@ import type { ClientCapabilities } from 'vscode-json-languageservice';
 import { checkDocument, DocumentCheck, SeverityResolver, toDiagnostics } from './documentChecker';
 import { JsonFeatures } from './jsonFeatures';
 import { LayoutCache, formatOf } from './recordDocument';
+import type { DocumentLayout } from './parsing/recordSpans';
 import { documentSymbols } from './symbols';
 import { inlayHints } from './inlayHints';
 import { formatDocument } from './formatting';
@@ -32,6 +33,12 @@ export interface IncidentServiceOptions {
   readonly clientCapabilities?: ClientCapabilities;
   /** Clock for "in the future" checks; tests pin it. */
   readonly now?: () => number;
+  /**
+   * The current layout of an open document when the caller already keeps one
+   * (the server's incremental record store), so features never split a large
+   * document again; undefined falls back to splitting it (cached per version).
+   */
+  readonly layoutOf?: (document: TextDocument) => DocumentLayout | undefined;
 }
 
 export interface IncidentService {
@@ -65,7 +72,7 @@ export function getIncidentService(options: IncidentServiceOptions = {}): Incide
     layouts.set(document, result.layout);
     return result;
   };
-  const layout = (document: TextDocument) => layouts.get(document, formatOf(document));
+  const layout = (document: TextDocument) => options.layoutOf?.(document) ?? layouts.get(document, formatOf(document));
   return {
     check,
     diagnostics: (document, severityOf) => toDiagnostics(check(document), (offset) => document.positionAt(offset), severityOf),

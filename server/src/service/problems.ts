@@ -56,7 +56,8 @@ export function toPointer(path: JsonPath): string {
   }
   let out = '';
   for (const segment of path) {
-    out += '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+    const text = String(segment);
+    out += '/' + (text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text);
   }
   return out;
 }

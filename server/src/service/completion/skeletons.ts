@@ -52,7 +52,7 @@ function stringPlaceholder(schema: EffectiveSchema, example: unknown, path: read
     return example;
   }
   const clause = schema.descriptions[0]?.split(/[:.;(—]/)[0]?.trim();
-  if (clause && clause.length <= 80) {
+  if (clause && clause.length <= 100) {
     return clause;
   }
   return typeof example === 'string' ? example : (path[path.length - 1] ?? 'value');

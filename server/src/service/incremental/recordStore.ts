@@ -10,7 +10,7 @@
  * position tree and no parsed value outlives the check of its record.
  */
 import { LocatedProblem } from '../problems';
-import { DocumentFormat, DocumentShape, contentStart, splitDocument } from '../parsing/recordSpans';
+import { DocumentFormat, DocumentLayout, DocumentShape, RecordSpan, contentStart, splitDocument } from '../parsing/recordSpans';
 import { isJsonWhitespace, skipString } from '../parsing/scanner';
 import { tolerantArray } from '../parsing/tolerantArray';
 import { checkRecord, RecordResult } from '../recordChecker';
@@ -38,6 +38,8 @@ export class RecordStore {
   private nextUnchecked = 0;
   /** Records re-split by the last edits (for tests and statistics). */
   lastTouched = 0;
+  /** The spans as a layout for per-record features, built on demand and dropped on change. */
+  private layoutView: DocumentLayout | undefined;
 
   constructor(
     readonly format: DocumentFormat,
@@ -87,8 +89,21 @@ export class RecordStore {
     this.text = text;
   }
 
+  /** The current record spans as a `DocumentLayout` (for completion, hover, fixes and the timeline). */
+  layout(): DocumentLayout {
+    if (!this.layoutView) {
+      const spans: RecordSpan[] = new Array(this.starts.length);
+      for (let i = 0; i < spans.length; i++) {
+        spans[i] = { index: i, start: this.starts[i], end: this.ends[i] };
+      }
+      this.layoutView = { shape: this.shape, spans, brokenArray: this.brokenArray };
+    }
+    return this.layoutView;
+  }
+
   /** Splits the whole text again; every record becomes unchecked. */
   reset(text: string): void {
+    this.layoutView = undefined;
     this.text = text;
     let layout = splitDocument(text, this.format);
     this.documentProblems = [];
@@ -108,6 +123,7 @@ export class RecordStore {
 
   /** Applies one edit (in offsets of the current text). */
   applyChange(change: TextChange, newText = this.text.slice(0, change.start) + change.text + this.text.slice(change.end)): void {
+    this.layoutView = undefined;
     const applied =
       this.format === 'jsonl'
         ? this.applyLineChange(change, newText)

@@ -8,6 +8,7 @@
  * not reported again here, so every helper consults `ctx.schemaPointers`.
  */
 import { JsonPath, toPointer } from '../problems';
+import { parseInstant } from '../util/instant';
 import type { JsonObject, RuleContext } from './ruleTypes';
 
 export function isObject(value: unknown): value is JsonObject {
@@ -35,7 +36,8 @@ export function valueAt(root: unknown, path: JsonPath): unknown {
 
 /** Whether the schema already reported a problem exactly at `path`. */
 export function schemaReported(ctx: RuleContext, path: JsonPath): boolean {
-  return ctx.schemaPointers.has(toPointer(path));
+  // Most records have no schema problem at all: skip building the pointer.
+  return ctx.schemaPointers.size > 0 && ctx.schemaPointers.has(toPointer(path));
 }
 
 /** A finite JSON number at `path` that the schema did not reject, else undefined. */
@@ -69,46 +71,11 @@ export function actionsOf(ctx: RuleContext): [number, JsonObject][] {
 // Timestamps
 
 /**
- * ISO 8601 / RFC 3339 date-time with a time zone, in every form the schema's
- * `date-time` format accepts: `T`, `t` or a space between date and time, any
- * number of fraction digits, `Z`/`z` or an offset `±hh`, `±hhmm`, `±hh:mm`.
- */
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
-
-/**
  * Milliseconds since the epoch of an ISO 8601 date-time with a time zone, or
  * undefined for anything else (no zone, an impossible date, not a string).
- * Parsed by hand rather than with `Date.parse`, which reads zone-less text in
- * the machine's local zone and rejects `+02` offsets and leap seconds.
+ * See util/instant.ts.
  */
-export function instantOf(value: unknown): number | undefined {
-  if (typeof value !== 'string') {
-    return undefined;
-  }
-  const m = INSTANT.exec(value);
-  if (!m) {
-    return undefined;
-  }
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) {
-    return undefined;
-  }
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return undefined; // 2024-02-30 and the like
-  }
-  const fraction = m[7] ? Number(`0.${m[7]}`) * 1000 : 0;
-  let offsetMinutes = 0;
-  if (!m[8]) {
-    const hours = Number(m[10]);
-    const minutes = Number(m[11] ?? 0);
-    if (hours > 23 || minutes > 59) {
-      return undefined;
-    }
-    offsetMinutes = (m[9] === '-' ? -1 : 1) * (hours * 60 + minutes);
-  }
-  return Date.UTC(year, month - 1, day, hour, minute, second) + fraction - offsetMinutes * 60_000;
-}
+export const instantOf = parseInstant;
 
 /** The instant of the timestamp at `path`, unless the schema already reported it or it does not parse. */
 export function instantAt(ctx: RuleContext, path: JsonPath): number | undefined {
@@ -140,6 +107,19 @@ export function chronologicalOrder(ctx: RuleContext): number[] {
   if (!Array.isArray(actions)) {
     return [];
   }
+  // IR204, IR205 and IR207 all need it: compute it once per checked record.
+  const cached = orderMemo.get(ctx.record);
+  if (cached && cached.context === ctx) {
+    return [...cached.order];
+  }
+  const order = computeOrder(ctx, actions);
+  orderMemo.set(ctx.record, { context: ctx, order });
+  return [...order];
+}
+
+const orderMemo = new WeakMap<object, { context: RuleContext; order: readonly number[] }>();
+
+function computeOrder(ctx: RuleContext, actions: readonly unknown[]): number[] {
   let previous = -Infinity;
   const keys = actions.map((_, i) => {
     const instant = actionInstant(ctx, i);

@@ -44,6 +44,7 @@ function replaceFindings(value: string, found: readonly RawFinding[]): string | 
  * offsets and kinds of pure function results, so no state leaks.
  */
 const MEMO_LIMIT = 8192;
+/** Short strings (ids, hostnames, enum values) repeat across records; long prose does not, and hashing it costs more than it saves. */
 const MEMO_MAX_LENGTH = 256;
 const memo = new Map<string, readonly SecretFinding[]>();
 

@@ -25,36 +25,43 @@ const ADO_FORM = /^\s{0,8}[A-Za-z][A-Za-z0-9 _.]{0,40}=[^;]{0,1024};/;
 /** The libpq keywords that say a `key=value` list is a connection string, not a log line. */
 const LIBPQ_KEY = /(?:^|\s)(?:host|hostaddr|port|dbname|user|service)\s?=/;
 
+function isWordChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+}
+
 /**
- * True when every whitespace-separated word (outside single quotes) is a
- * `key=value` pair: `host=pg01 port=5432 user=app password=…`.
+ * True when the whole string is a list of at least two libpq pairs
+ * (`host=pg01 port = 5432 password='a b'`): keys, `=`, and values that are
+ * single-quoted (with backslash escapes) or run to the next whitespace.
  */
 function isPairList(text: string): boolean {
-  let sawEquals = false;
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 39) {
-      // Skip a quoted value, honouring backslash escapes.
-      for (i++; i < text.length && text.charCodeAt(i) !== 39; i++) {
+  const n = text.length;
+  let i = 0;
+  let pairs = 0;
+  const skipSpaces = () => {
+    while (i < n && text.charCodeAt(i) <= 32) i++;
+  };
+  skipSpaces();
+  while (i < n) {
+    const key = i;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    skipSpaces();
+    if (i === key || text.charCodeAt(i) !== 61) return false;
+    i++;
+    skipSpaces();
+    if (text.charCodeAt(i) === 39) {
+      for (i++; i < n && text.charCodeAt(i) !== 39; i++) {
         if (text.charCodeAt(i) === 92) i++;
       }
-      continue;
+      if (i >= n) return false;
+      i++;
+    } else {
+      while (i < n && text.charCodeAt(i) > 32) i++;
     }
-    if (c <= 32) {
-      if (inWord && !sawEquals && text.charCodeAt(i - 1) !== 61) return false;
-      inWord = false;
-      continue;
-    }
-    if (!inWord) {
-      inWord = true;
-      sawEquals = false;
-      words++;
-    }
-    if (c === 61) sawEquals = true;
+    pairs++;
+    skipSpaces();
   }
-  return words >= 2 && (!inWord || sawEquals);
+  return pairs >= 2;
 }
 
 /** How a whole string is laid out: a URL, an ADO.NET/ODBC property list, a libpq string, or free text. */
@@ -96,8 +103,7 @@ function isLower(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
-/** The start of the key that ends with the credential word at `word`, or -1 when the word is inside another word (`bypass`). */
-/** Prefixes glued to `password` in real key names: `PGPASSWORD`, `sslpassword`, `MYSQL_PWD` has a separator anyway. */
+/** Prefixes glued to a credential word in real key names: `PGPASSWORD`, `sslpassword`, `DBPASS`. */
 const GLUED_PREFIX = /^(?:ssl|pg|db|my|mysql|root|admin|sys|app|user|bind|ldap|smtp|mail|redis|mongo|rabbit|amqp|master|proxy|keystore|truststore|store|key|client|sa)$/i;
 
 /** True when the letters just before `word` form a known glued prefix (`PG` in `PGPASSWORD`). */
@@ -109,6 +115,12 @@ function gluedPrefix(text: string, word: number): boolean {
   return (s === 0 || !/[A-Za-z0-9]/.test(text[s - 1])) && GLUED_PREFIX.test(text.slice(s, word));
 }
 
+/**
+ * The start of the key that ends with the credential word at `word`, or -1
+ * when the word is inside another word (`bypass`, `compass`) or the key is a
+ * path segment (`/etc/passwd:`). The word must start the key or follow `_`,
+ * `-`, `.`, a camel-case boundary (`dbPassword`) or a glued prefix.
+ */
 function keyStart(text: string, word: number): number {
   const before = text.charCodeAt(word - 1);
   const first = text.charCodeAt(word);
@@ -137,6 +149,7 @@ function isTerminator(c: number, mode: ValueMode): boolean {
   }
 }
 
+/** Longer unquoted runs are not credentials (a base64 blob, a minified payload). */
 const MAX_VALUE = 512;
 
 interface Value {
@@ -261,6 +274,8 @@ function separator(text: string, from: number): { at: number; spaced: boolean } 
   return { at: i, spaced: i > valueStart || (colon && text[i] !== '"' && text[i] !== "'") };
 }
 
+const NEXT_PAIR = /^[A-Za-z_][\w.-]{0,40}=/;
+
 /** Finds credentials in key=value and key: value pairs. */
 export function findPairs(text: string, form: StringForm, out: RawFinding[]): void {
   KEY_WORD.lastIndex = 0;
@@ -282,7 +297,9 @@ export function findPairs(text: string, form: StringForm, out: RawFinding[]): vo
     const category = categoryOf(m[1]);
     const strict = value.quoted || mode !== 'text' || !sep.spaced;
     const secret = text.slice(value.start, value.end);
-    if (isPlaceholder(secret) || isStopWord(secret) || !accepts(category, key, secret, strict, text)) {
+    // `password= sslmode=require`: an empty password followed by the next pair, not a password.
+    const nextPair = !value.quoted && NEXT_PAIR.test(secret);
+    if (nextPair || isPlaceholder(secret) || isStopWord(secret) || !accepts(category, key, secret, strict, text)) {
       continue;
     }
     out.push(raw(kindOf(category, mode, text, form), value.start, value.end, PRIORITY.assignment, value.outerStart, value.outerEnd));

@@ -1,3 +1,5 @@
+import { parseInstant } from './instant';
+
 /**
  * Durations and time offsets as people read them in a postmortem:
  * `1h 02m 03s`, `4m 12s`, `+4m 12s`. Shared by hovers, inlay hints and the
@@ -68,16 +70,7 @@ export function formatOffset(seconds: number): string | undefined {
  * requires for every timestamp. Stricter than `Date.parse`, which accepts
  * zone-less and non-ISO text and would read it in the machine's local zone.
  */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:?\d{2})$/;
-
-/** Epoch milliseconds of an ISO 8601 timestamp with a zone, or `undefined` for anything else. */
-export function parseInstant(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !ISO_INSTANT.test(value)) {
-    return undefined;
-  }
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-}
+export { parseInstant };
 
 /** Seconds from `from` to `to` (both ISO timestamps), or `undefined` when either is not one. */
 export function secondsBetween(from: unknown, to: unknown): number | undefined {

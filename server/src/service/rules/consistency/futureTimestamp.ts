@@ -66,29 +66,38 @@ export function timestampProperties(): ReadonlySet<string> {
 
 function visit(ctx: RuleContext, node: unknown, path: (string | number)[], names: ReadonlySet<string>, limit: number): void {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => visit(ctx, item, [...path, i], names, limit));
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      visit(ctx, node[i], path, names, limit);
+      path.pop();
+    }
     return;
   }
   if (!isObject(node)) {
     return;
   }
-  for (const [key, value] of Object.entries(node)) {
-    const childPath: JsonPath = [...path, key];
+  for (const key in node) {
+    const value = node[key];
     if (names.has(key) && typeof value === 'string') {
       const instant = instantOf(value);
-      if (instant !== undefined && instant > limit && !schemaReported(ctx, childPath)) {
-        ctx.report({
-          code: 'IR209',
-          message:
-            `${key} ${describeValue(value)} is ${howFar(instant - ctx.now)} in the future: ` +
-            'a record describes a past incident, so check the date and the time zone.',
-          path: childPath,
-          target: 'value',
-          data: { pointer: toPointer(childPath) },
-        });
+      if (instant !== undefined && instant > limit) {
+        const childPath: JsonPath = [...path, key];
+        if (!schemaReported(ctx, childPath)) {
+          ctx.report({
+            code: 'IR209',
+            message:
+              `${key} ${describeValue(value)} is ${howFar(instant - ctx.now)} in the future: ` +
+              'a record describes a past incident, so check the date and the time zone.',
+            path: childPath,
+            target: 'value',
+            data: { pointer: toPointer(childPath) },
+          });
+        }
       }
     } else if (value !== null && typeof value === 'object') {
-      visit(ctx, value, childPath as (string | number)[], names, limit);
+      path.push(key);
+      visit(ctx, value, path, names, limit);
+      path.pop();
     }
   }
 }

@@ -15,12 +15,17 @@ import { locateProblems } from '../../parsing/locator';
 import { LocatedProblem } from '../../problems';
 import type { RecordResult, RecordSummary } from '../../recordChecker';
 import type { JsonObject } from '../ruleTypes';
+import { parseInstant } from '../../util/instant';
 
-/** Keys identifying the incident: its title with its first action's instant, or a hash of its content. */
+/**
+ * Keys identifying the incident: a hash of its title with its first action's
+ * instant, or of its content. Hashed when the record is checked, so keys stay
+ * small and comparing thousands of them after each edit is cheap.
+ */
 export function identityKeys(record: JsonObject, summary: RecordSummary): string[] {
   if (summary.title && summary.firstActionTime) {
-    const instant = Date.parse(summary.firstActionTime);
-    return [`t:${summary.title}\u0000${Number.isNaN(instant) ? summary.firstActionTime : instant}`];
+    const instant = parseInstant(summary.firstActionTime);
+    return [`t:${contentHash(`${summary.title}\u0000${instant ?? summary.firstActionTime}`)}`];
   }
   return [`c:${contentHash(JSON.stringify(record))}`];
 }
@@ -35,22 +40,28 @@ export interface Duplicate {
 
 /**
  * Remembers the first record of each identity and tells whether a later one
- * repeats it. Keys are stored hashed, so memory stays small per record for
- * datasets of any size; the record texts are hashed only when keys collide.
+ * repeats it. The record texts are compared (by hash) only when keys collide.
  */
 export class DuplicateTracker {
-  private readonly firsts = new Map<string, { index: number; textHash: () => string }>();
+  private readonly firsts = new Map<string, { index: number; textHash?: string }>();
 
-  add(index: number, keys: readonly string[], textHash: () => string): Duplicate | undefined {
+  /**
+   * Registers record `index`; returns the earlier copy it repeats, if any.
+   * `textHash` is the record's content hash, or a function computing it on demand.
+   */
+  add(index: number, keys: readonly string[], textHash: string | ((index: number) => string)): Duplicate | undefined {
     for (const key of keys) {
-      const hashed = key.length > 24 ? `${key.slice(0, 2)}${contentHash(key)}` : key;
-      const first = this.firsts.get(hashed);
+      const first = this.firsts.get(key);
       if (!first) {
-        this.firsts.set(hashed, { index, textHash });
+        this.firsts.set(key, { index, textHash: typeof textHash === 'string' ? textHash : undefined });
         continue;
       }
-      const reason = key.startsWith('t:') ? (first.textHash() === textHash() ? 'identical content' : 'same title and first action timestamp') : 'same content';
-      return { first: first.index, reason };
+      if (!key.startsWith('t:')) {
+        return { first: first.index, reason: 'same content' };
+      }
+      const hashOf = (i: number, known?: string) => known ?? (typeof textHash === 'string' ? textHash : textHash(i));
+      const identical = hashOf(first.index, first.textHash) === hashOf(index, typeof textHash === 'string' ? textHash : undefined);
+      return { first: first.index, reason: identical ? 'identical content' : 'same title and first action timestamp' };
     }
     return undefined;
   }
@@ -87,13 +98,14 @@ export interface RecordSpans {
 export function duplicateRecordProblems(text: string, records: RecordSpans, describe: RecordLocator): Map<number, LocatedProblem[]> {
   const tracker = new DuplicateTracker();
   const out = new Map<number, LocatedProblem[]>();
+  const textOf = (index: number) => text.slice(records.start(index), records.end(index));
+  const hashOf = (index: number) => contentHash(textOf(index));
   for (let i = 0; i < records.size; i++) {
     const record = records.result(i);
     if (!record || record.identityKeys.length === 0) {
       continue;
     }
-    const textOf = (index: number) => text.slice(records.start(index), records.end(index));
-    const duplicate = tracker.add(i, record.identityKeys, () => contentHash(textOf(i)));
+    const duplicate = tracker.add(i, record.identityKeys, hashOf);
     if (duplicate) {
       const hasTitle = record.identityKeys[0].startsWith('t:');
       out.set(i, [duplicateProblem(textOf(i), i, duplicate, describe(duplicate.first), hasTitle)]);

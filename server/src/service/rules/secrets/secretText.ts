@@ -19,7 +19,7 @@
  * Good: `"error": "git fetch failed: token *** rejected"`
  */
 import type { JsonPath } from '../../problems';
-import { describeKinds, findFieldSecrets, findSecrets, SecretFinding } from '../../secrets';
+import { containsSecret, describeKinds, findFieldSecrets, findSecrets, SecretFinding } from '../../secrets';
 import type { RecordRule, RuleContext } from '../ruleTypes';
 
 const CONNECTION_STRING: JsonPath = ['incident', 'metadata', 'error_details', 'connection_string'];
@@ -81,9 +81,8 @@ function walk(ctx: RuleContext, value: unknown, path: (string | number)[], key: 
   if (value !== null && typeof value === 'object') {
     for (const name of Object.keys(value)) {
       path.push(name);
-      const inKey = findSecrets(name);
-      if (inKey.length > 0) {
-        reportKey(ctx, [...path], inKey);
+      if (containsSecret(name)) {
+        reportKey(ctx, [...path], findSecrets(name));
       }
       walk(ctx, (value as Record<string, unknown>)[name], path, name, skipConnectionString);
       path.pop();
