@@ -14,7 +14,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { SERVER_BUNDLE } from '../../common/bundles';
+import { SERVER_BUNDLE, SERVER_EXEC_ARGV } from '../../common/bundles';
 import { InitializationOptions, WorkspaceTrustNotification } from '../../common/protocol';
 
 export const LANGUAGE_IDS = ['incident-json', 'incident-jsonl'] as const;
@@ -91,8 +91,8 @@ export class IncidentLanguageClient implements vscode.Disposable {
   async start(): Promise<void> {
     const module = this.context.asAbsolutePath(SERVER_BUNDLE);
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6011'] } },
     };
     const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
     const clientOptions: LanguageClientOptions = {

@@ -10,7 +10,7 @@ import { Severity, SeveritySetting } from '../../../common/diagnosticCodes';
 import { makeDiagnostic } from '../service/documentChecker';
 import { isJsonWhitespace } from '../service/parsing/scanner';
 import { checkRecord } from '../service/recordChecker';
-import { contentHash, duplicateProblem, DuplicateTracker } from '../service/rules/datasets';
+import { duplicateProblem, DuplicateTracker } from '../service/rules/datasets';
 import { lineStarts } from '../service/util/lineIndex';
 import type { ReportDiagnostic } from './report';
 
@@ -75,7 +75,7 @@ class LineChecker {
     const result = checkRecord(recordText, index, { inDataset: true, now: this.options.now ?? Date.now() });
     const problems = [...result.problems];
     if (result.identityKeys.length) {
-      const duplicate = this.tracker.add(index, result.identityKeys, contentHash(recordText));
+      const duplicate = this.tracker.add(index, result.identityKeys);
       if (duplicate) {
         const where = `line ${this.recordLines[duplicate.first] + 1}`;
         problems.push(duplicateProblem(recordText, index, duplicate, where, result.identityKeys[0].startsWith('t:')));

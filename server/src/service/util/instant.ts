@@ -23,16 +23,22 @@ function two(text: string, at: number): number {
   return a < 0 || b < 0 ? -1 : a * 10 + b;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
 function fromParts(year: number, month: number, day: number, hour: number, minute: number, second: number, fractionMs: number, offsetMinutes: number): number | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
     return undefined;
   }
-  const dayStart = Date.UTC(year, month - 1, day);
-  // Reject 2024-02-30 and the like: Date.UTC rolls them over into the next month.
-  if (new Date(dayStart).getUTCDate() !== day) {
+  // Reject 2024-02-30 and the like (Date.UTC would roll them over into the next month).
+  if (day > daysInMonth(year, month)) {
     return undefined;
   }
-  return dayStart + ((hour * 60 + minute) * 60 + second) * 1000 + fractionMs - offsetMinutes * 60_000;
+  return Date.UTC(year, month - 1, day) + ((hour * 60 + minute) * 60 + second) * 1000 + fractionMs - offsetMinutes * 60_000;
 }
 
 /** `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)` without a regular expression; undefined when the text has another shape. */

@@ -38,30 +38,19 @@ export interface Duplicate {
   readonly reason: string;
 }
 
-/**
- * Remembers the first record of each identity and tells whether a later one
- * repeats it. The record texts are compared (by hash) only when keys collide.
- */
+/** Remembers the first record of each identity and tells whether a later one repeats it. */
 export class DuplicateTracker {
-  private readonly firsts = new Map<string, { index: number; textHash?: string }>();
+  private readonly firsts = new Map<string, number>();
 
-  /**
-   * Registers record `index`; returns the earlier copy it repeats, if any.
-   * `textHash` is the record's content hash, or a function computing it on demand.
-   */
-  add(index: number, keys: readonly string[], textHash: string | ((index: number) => string)): Duplicate | undefined {
+  /** Registers record `index`; returns the earlier copy it repeats, if any. */
+  add(index: number, keys: readonly string[]): Duplicate | undefined {
     for (const key of keys) {
       const first = this.firsts.get(key);
-      if (!first) {
-        this.firsts.set(key, { index, textHash: typeof textHash === 'string' ? textHash : undefined });
+      if (first === undefined) {
+        this.firsts.set(key, index);
         continue;
       }
-      if (!key.startsWith('t:')) {
-        return { first: first.index, reason: 'same content' };
-      }
-      const hashOf = (i: number, known?: string) => known ?? (typeof textHash === 'string' ? textHash : textHash(i));
-      const identical = hashOf(first.index, first.textHash) === hashOf(index, typeof textHash === 'string' ? textHash : undefined);
-      return { first: first.index, reason: identical ? 'identical content' : 'same title and first action timestamp' };
+      return { first, reason: key.startsWith('t:') ? 'same title and first action timestamp' : 'same content' };
     }
     return undefined;
   }
@@ -99,13 +88,12 @@ export function duplicateRecordProblems(text: string, records: RecordSpans, desc
   const tracker = new DuplicateTracker();
   const out = new Map<number, LocatedProblem[]>();
   const textOf = (index: number) => text.slice(records.start(index), records.end(index));
-  const hashOf = (index: number) => contentHash(textOf(index));
   for (let i = 0; i < records.size; i++) {
     const record = records.result(i);
     if (!record || record.identityKeys.length === 0) {
       continue;
     }
-    const duplicate = tracker.add(i, record.identityKeys, hashOf);
+    const duplicate = tracker.add(i, record.identityKeys);
     if (duplicate) {
       const hasTitle = record.identityKeys[0].startsWith('t:');
       out.set(i, [duplicateProblem(textOf(i), i, duplicate, describe(duplicate.first), hasTitle)]);
