@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageclient/node';
 import { SERVER_BUNDLE, SERVER_EXEC_ARGV } from '../../common/bundles';
 import { InitializationOptions, WorkspaceTrustNotification } from '../../common/protocol';
+import { RestartPolicy } from './restartPolicy';
 
 export const LANGUAGE_IDS = ['incident-json', 'incident-jsonl'] as const;
 
@@ -25,53 +26,42 @@ export const DOCUMENT_SELECTOR = LANGUAGE_IDS.flatMap((language) => [
   { scheme: 'vscode-remote', language },
 ]);
 
-/** Restarts allowed within `RESTART_WINDOW_MS` before the client gives up. */
-const MAX_RESTARTS = 4;
-const RESTART_WINDOW_MS = 3 * 60 * 1000;
-
 /**
  * Restarts a server that died, a few times, and tells the user once per
  * session instead of once per crash; after repeated crashes in a short time
- * it stops and says how to restart it by hand.
+ * it stops and says how to restart it by hand. The decisions are
+ * `RestartPolicy`'s; this class only logs, notifies and answers the client.
  */
 export class RestartingErrorHandler implements ErrorHandler {
-  private readonly restarts: number[] = [];
-  private told = false;
-
   constructor(
     private readonly output: vscode.LogOutputChannel,
+    readonly policy: RestartPolicy = new RestartPolicy(),
     private readonly notify: (message: string) => void = (m) => void vscode.window.showWarningMessage(m),
-    private readonly now: () => number = Date.now,
   ) {}
 
   error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
     this.output.error(`Connection to the Incident Records server: ${error.message}`);
-    return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+    return { action: this.policy.keepConnection(count) ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
   }
 
   closed(): CloseHandlerResult {
-    const now = this.now();
-    while (this.restarts.length && now - this.restarts[0] > RESTART_WINDOW_MS) {
-      this.restarts.shift();
+    const decision = this.policy.closed();
+    if (decision.restart) {
+      this.output.warn(decision.log);
+    } else {
+      this.output.error(decision.log);
     }
-    if (this.restarts.length >= MAX_RESTARTS) {
-      this.output.error(`The Incident Records server stopped ${MAX_RESTARTS + 1} times in 3 minutes; it will not be restarted.`);
-      this.notify('The Incident Records server keeps stopping and will not be restarted. See the "Incident Records" output, then run "Incident Records: Restart Language Server".');
-      return { action: CloseAction.DoNotRestart, handled: true };
+    if (decision.notify) {
+      this.notify(decision.notify);
     }
-    this.restarts.push(now);
-    this.output.warn('The Incident Records server stopped unexpectedly; restarting it.');
-    if (!this.told) {
-      this.told = true;
-      this.notify('The Incident Records server stopped unexpectedly and was restarted. Details are in the "Incident Records" output.');
-    }
-    return { action: CloseAction.Restart, handled: true };
+    return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
   }
 }
 
 export class IncidentLanguageClient implements vscode.Disposable {
   readonly outputChannel: vscode.LogOutputChannel;
   private client: LanguageClient | undefined;
+  private readonly restartPolicy = new RestartPolicy();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext) {
@@ -100,13 +90,15 @@ export class IncidentLanguageClient implements vscode.Disposable {
       outputChannel: this.outputChannel,
       traceOutputChannel: this.outputChannel,
       initializationOptions,
-      errorHandler: new RestartingErrorHandler(this.outputChannel),
+      errorHandler: new RestartingErrorHandler(this.outputChannel, this.restartPolicy),
     };
     this.client = new LanguageClient('incidentRecords', 'Incident Records', serverOptions, clientOptions);
     await this.client.start();
   }
 
+  /** "Restart Language Server": a restart by hand also gives the server a fresh budget of automatic restarts. */
   async restart(): Promise<void> {
+    this.restartPolicy.manualRestart();
     await this.client?.restart();
   }
 

@@ -10,13 +10,13 @@
  * - a publish always carries the version its diagnostics were computed for.
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ChunkedTextDocument } from './service/text/chunkedTextDocument';
 import { DIAGNOSTIC_SOURCE, ruleDocUrl } from '../../common/diagnosticCodes';
 import { severityResolver } from './service/config/config';
 import { storeDiagnostics } from './service/documentChecker';
 import { RecordStore, TextChange } from './service/incremental/recordStore';
 import { formatOf } from './service/recordDocument';
-import { checkSyntaxOnly, looksBinary } from './service/limits';
+import { checkSyntaxOnly, looksBinary, SNIFF_LENGTH } from './service/limits';
 import type { ServerState } from './incidentServer';
 import { filePathOf } from './uris';
 
@@ -34,8 +34,11 @@ interface Entry {
   /** Another run was asked for while one was going on. */
   again: boolean;
   timer?: { dispose(): void };
-  /** A reduced check applies (too large, binary): the diagnostics to publish instead. */
-  limited?: Diagnostic[];
+  /**
+   * Set when only a reduced check applies (too large, binary): the store is
+   * not updated per change, and is rebuilt from the text on the next change.
+   */
+  stale: boolean;
 }
 
 export class DiagnosticsScheduler {
@@ -45,26 +48,29 @@ export class DiagnosticsScheduler {
   constructor(private readonly state: ServerState) {}
 
   /** A document was opened: build its store and check it. */
-  open(document: TextDocument): void {
-    this.entries.set(document.uri, { store: new RecordStore(formatOf(document), '', {}), running: false, again: false });
+  open(document: ChunkedTextDocument): void {
+    this.entries.set(document.uri, { store: new RecordStore(formatOf(document), '', {}), running: false, again: false, stale: false });
     this.resetStore(document);
     this.schedule(document.uri, 0);
   }
 
-  /** A document changed: update its store now, check soon. */
-  change(document: TextDocument, changes: readonly TextChange[] | undefined): void {
+  /** One change was applied to a document (which now holds the text after it): update its store at once. */
+  applied(document: ChunkedTextDocument, change: TextChange): void {
+    const entry = this.entries.get(document.uri);
+    if (entry && !entry.stale) {
+      entry.store.applyChange(change, document.text);
+    }
+  }
+
+  /** A document changed (its changes were applied): check it soon. */
+  change(document: ChunkedTextDocument, replaced: boolean): void {
     const entry = this.entries.get(document.uri);
     if (!entry) {
       this.open(document);
       return;
     }
-    if (!changes || entry.limited !== undefined) {
+    if (replaced || entry.stale) {
       this.resetStore(document);
-    } else {
-      for (const change of changes) {
-        entry.store.applyChange(change);
-      }
-      entry.store.adoptText(document.getText());
     }
     this.schedule(document.uri, entry.store.pending <= SMALL_EDIT_RECORDS ? 0 : DEBOUNCE_MS);
   }
@@ -96,14 +102,13 @@ export class DiagnosticsScheduler {
     this.entries.clear();
   }
 
-  private resetStore(document: TextDocument): void {
+  private resetStore(document: ChunkedTextDocument): void {
     const entry = this.entries.get(document.uri);
     if (!entry) {
       return;
     }
-    const text = document.getText();
-    entry.limited = undefined;
-    entry.store = new RecordStore(formatOf(document), text);
+    entry.stale = false;
+    entry.store = new RecordStore(formatOf(document), document.text);
   }
 
   private schedule(uri: string, delay: number): void {
@@ -152,14 +157,17 @@ export class DiagnosticsScheduler {
     const severityOf = severityResolver(config, filePath, { onlyLower: !this.state.workspaceTrusted });
     const header: Diagnostic[] = config?.problems.length ? [configProblemDiagnostic(config.path, config.problems.length, config.problems[0].message)] : [];
 
-    const text = entry.store.documentText;
-    if (looksBinary(text)) {
+    const source = entry.store.source;
+    if (looksBinary(source.slice(0, SNIFF_LENGTH))) {
+      entry.stale = true;
       await this.publish(uri, [...header, limitDiagnostic('This file looks binary (it contains NUL bytes), so it is not checked.')]);
       return;
     }
     const limitBytes = settings.maxFileSizeMB * 1024 * 1024;
-    if (text.length > limitBytes) {
-      const syntax = checkSyntaxOnly(text, entry.store.format, (o) => document.positionAt(o));
+    if (source.length > limitBytes) {
+      // Only the syntax is checked: the store is not kept up to date, and is rebuilt after the next change.
+      entry.stale = true;
+      const syntax = checkSyntaxOnly(source.toString(), entry.store.format, (o) => document.positionAt(o));
       await this.publish(uri, [
         ...header,
         limitDiagnostic(

@@ -1,41 +1,56 @@
 /**
- * Open documents, synchronised incrementally. Unlike `TextDocuments` from
- * vscode-languageserver, change events carry each edit as offsets in the text
- * before it, so the per-record results can be updated instead of recomputed.
+ * Open documents, synchronised incrementally. The text of each is a
+ * `ChunkedTextDocument`, so an edit of a large dataset costs the size of the
+ * chunk it touches. Each incremental change is announced as it is applied,
+ * in offsets of the text before it, so that per-record results can be
+ * updated instead of recomputed; `onDidChangeContent` follows once per
+ * notification.
  */
-import { Connection, Emitter, Event, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Connection, Emitter, Event } from 'vscode-languageserver/node';
+import { ChunkedTextDocument } from './service/text/chunkedTextDocument';
 import type { TextChange } from './service/incremental/recordStore';
 
 export interface DocumentChangeEvent {
-  readonly document: TextDocument;
-  /** The edits in order, each in offsets of the text before it; undefined for a full replacement. */
-  readonly changes: readonly TextChange[] | undefined;
+  readonly document: ChunkedTextDocument;
+  /** Whether the text was replaced as a whole (otherwise every change was announced by `onDidApplyChange`). */
+  readonly replaced: boolean;
+}
+
+export interface AppliedChangeEvent {
+  readonly document: ChunkedTextDocument;
+  /** The change, in offsets of the text before it; the document already holds the text after it. */
+  readonly change: TextChange;
 }
 
 export class IncidentDocuments {
-  private readonly documents = new Map<string, TextDocument>();
-  private readonly opened = new Emitter<{ document: TextDocument }>();
+  private readonly documents = new Map<string, ChunkedTextDocument>();
+  private readonly opened = new Emitter<{ document: ChunkedTextDocument }>();
+  private readonly applied = new Emitter<AppliedChangeEvent>();
   private readonly changed = new Emitter<DocumentChangeEvent>();
-  private readonly closed = new Emitter<{ document: TextDocument }>();
+  private readonly closed = new Emitter<{ document: ChunkedTextDocument }>();
 
-  get onDidOpen(): Event<{ document: TextDocument }> {
+  get onDidOpen(): Event<{ document: ChunkedTextDocument }> {
     return this.opened.event;
+  }
+
+  /** Fired for each incremental change of a notification, right after it is applied. */
+  get onDidApplyChange(): Event<AppliedChangeEvent> {
+    return this.applied.event;
   }
 
   get onDidChangeContent(): Event<DocumentChangeEvent> {
     return this.changed.event;
   }
 
-  get onDidClose(): Event<{ document: TextDocument }> {
+  get onDidClose(): Event<{ document: ChunkedTextDocument }> {
     return this.closed.event;
   }
 
-  get(uri: string): TextDocument | undefined {
+  get(uri: string): ChunkedTextDocument | undefined {
     return this.documents.get(uri);
   }
 
-  all(): TextDocument[] {
+  all(): ChunkedTextDocument[] {
     return [...this.documents.values()];
   }
 
@@ -45,7 +60,7 @@ export class IncidentDocuments {
 
   listen(connection: Connection): void {
     connection.onDidOpenTextDocument(({ textDocument }) => {
-      const document = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
+      const document = new ChunkedTextDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
       this.documents.set(textDocument.uri, document);
       this.opened.fire({ document });
     });
@@ -54,8 +69,9 @@ export class IncidentDocuments {
       if (!document || textDocument.version === null) {
         return;
       }
-      const changes = this.apply(document, contentChanges, textDocument.version);
-      this.changed.fire({ document, changes });
+      let replaced = false;
+      document.update(contentChanges, textDocument.version, (change) => this.applied.fire({ document, change }), () => (replaced = true));
+      this.changed.fire({ document, replaced });
     });
     connection.onDidCloseTextDocument(({ textDocument }) => {
       const document = this.documents.get(textDocument.uri);
@@ -64,21 +80,5 @@ export class IncidentDocuments {
         this.closed.fire({ document });
       }
     });
-  }
-
-  /** Applies the changes one by one, recording each as offsets; a full replacement makes the result undefined. */
-  private apply(document: TextDocument, contentChanges: TextDocumentContentChangeEvent[], version: number): TextChange[] | undefined {
-    let changes: TextChange[] | undefined = [];
-    for (const change of contentChanges) {
-      if ('range' in change) {
-        const start = document.offsetAt(change.range.start);
-        const end = document.offsetAt(change.range.end);
-        changes?.push({ start, end, text: change.text });
-      } else {
-        changes = undefined;
-      }
-      TextDocument.update(document, [change], version);
-    }
-    return changes;
   }
 }

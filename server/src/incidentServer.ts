@@ -98,6 +98,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (hasWatchedFilesRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.incident-records.json' }] });
     }
+    // Off the request path: the user's first completion and hover are then as fast as the next ones.
+    runtime.setImmediate(() => {
+      service.warmUp().catch((error: unknown) => connection.console.error(`Warm-up failed: ${error instanceof Error ? error.message : String(error)}`));
+    });
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -123,7 +127,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   });
 
   documents.onDidOpen((e) => scheduler.open(e.document));
-  documents.onDidChangeContent((e) => scheduler.change(e.document, e.changes));
+  documents.onDidApplyChange((e) => scheduler.applied(e.document, e.change));
+  documents.onDidChangeContent((e) => scheduler.change(e.document, e.replaced));
   documents.onDidClose((e) => {
     scheduler.clear(e.document.uri);
     service.forget(e.document.uri);

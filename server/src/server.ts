@@ -4,6 +4,7 @@
  * routes console output to the client and starts the server.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { malformedRequestLogger } from './features/requests';
 import { startServer } from './incidentServer';
 import { nodeRuntime } from './node/nodeRuntime';
 
@@ -20,7 +21,7 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
   process.exit(2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: malformedRequestLogger((message) => connection.console.error(message)) });
 console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
 console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
 process.on('unhandledRejection', (reason) => {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, suite, test } from 'node:test';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
-import { airflowRecord, kubernetesRecord, line, pretty } from '../helpers/records';
+import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { checkDocument, toDiagnostics } from '../../server/src/service/documentChecker';
+import { airflowRecord, databaseRecord, diskRecord, kubernetesRecord, line, pretty } from '../helpers/records';
 import { codes, startTestClient, TestClient } from '../helpers/lspClient';
 
 suite('language server over stdio', () => {
@@ -75,6 +77,48 @@ suite('language server over stdio', () => {
     for (const value of ['"low"', '"medium"', '"high"', '"critical"']) {
       assert.ok(labels.includes(value), `completion offers ${value}: ${labels.join(', ')}`);
     }
+  });
+
+  test('a large CRLF dataset edited by several changes per notification ends with the diagnostics of a full check', async () => {
+    const uri = 'file:///tmp/ws/multi.incidents.jsonl';
+    const makers = [airflowRecord, databaseRecord, kubernetesRecord, diskRecord];
+    const lines: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      const record = makers[i % makers.length]();
+      (record.incident as Record<string, unknown>).title = `Incident number ${i}`;
+      lines.push(line(record));
+    }
+    // Spans many of the server's 64 KiB text chunks, so edits fall on chunk boundaries too.
+    const mirror = TextDocument.create(uri, 'incident-jsonl', 1, lines.join('\r\n') + '\r\n');
+    assert.ok(mirror.getText().length > 4 * 65536);
+    const opened = client.diagnostics(uri, (p) => p.version === 1);
+    client.open(uri, 'incident-jsonl', mirror.getText());
+    assert.deepEqual((await opened).diagnostics, []);
+
+    // A multi-cursor style notification: each change in the coordinates left by the ones before it, as LSP defines.
+    const changes: TextDocumentContentChangeEvent[] = [];
+    const edit = (change: TextDocumentContentChangeEvent) => {
+      changes.push(change);
+      TextDocument.update(mirror, [change], mirror.version + 1);
+    };
+    const on = (lineNo: number, needle: string) => {
+      const character = mirror.getText({ start: { line: lineNo, character: 0 }, end: { line: lineNo + 1, character: 0 } }).indexOf(needle);
+      assert.ok(character >= 0, `${needle} on line ${lineNo}`);
+      return { start: { line: lineNo, character }, end: { line: lineNo, character: character + needle.length } };
+    };
+    edit({ range: on(420, '"high"'), text: '"hgh"' });
+    edit({ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: '{ broken\r\n' });
+    edit({ range: { start: { line: 100, character: 0 }, end: { line: 140, character: 0 } }, text: '' });
+    edit({ range: { start: { line: 200, character: 5 }, end: { line: 201, character: 9 } }, text: '' });
+    edit({ range: { start: { line: mirror.lineCount - 1, character: 0 }, end: { line: mirror.lineCount - 1, character: 0 } }, text: lines[3] + '\r\n' });
+
+    const updated = client.diagnostics(uri, (p) => p.version === 2);
+    client.change(uri, 2, changes);
+    const published = (await updated).diagnostics;
+    const text = mirror.getText();
+    const expected = toDiagnostics(checkDocument(text, 'jsonl', { now: Date.now() }), (o) => mirror.positionAt(o));
+    assert.deepEqual(published, expected);
+    assert.ok(codes(published).includes('IR004') && codes(published).includes('IR001') && codes(published).includes('IR402'), codes(published).join(', '));
   });
 
   test('keeps serving after a request for an unknown document', async () => {

@@ -75,6 +75,17 @@ suite('incremental checking', () => {
     assert.deepEqual(diagnostics, fullDiagnostics(next, 'json'));
   });
 
+  test('JSON Lines: an edit at offset 0 of a document that starts with a blank line', () => {
+    const text = '\n' + line(airflowRecord()) + '\n';
+    const store = new RecordStore('jsonl', text, { now: () => NOW });
+    store.checkSome();
+    const inserted = '{"incident": 1}\n';
+    const next = inserted + text;
+    store.applyChange({ start: 0, end: 0, text: inserted }, next);
+    assert.deepEqual(incrementalDiagnostics(store), fullDiagnostics(next, 'jsonl'));
+    assert.equal(store.size, 2);
+  });
+
   test('progressive checking publishes what is done and resumes', () => {
     const text = datasetLines().join('\n');
     const store = new RecordStore('jsonl', text, { now: () => NOW });

@@ -22,6 +22,26 @@ function toDisplay(base: string, found: string): string {
   return base.startsWith('./') && !joined.startsWith('./') ? `./${joined}` : joined;
 }
 
+const IO_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ELOOP: 'too many levels of symbolic links (a link loop?)',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+/** A file-system error as the end of a one-line reason: "permission denied (EACCES)". */
+export function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code) {
+    return IO_REASONS[code] ? `${IO_REASONS[code]} (${code})` : code;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function expandPaths(paths: readonly string[], cwd: string): InputFile[] {
   const files: InputFile[] = [];
   const seen = new Set<string>();
@@ -38,10 +58,12 @@ export function expandPaths(paths: readonly string[], cwd: string): InputFile[] 
     }
     const absolute = path.resolve(cwd, given);
     let stat: fs.Stats | undefined;
+    let statError: unknown;
     try {
       stat = fs.statSync(absolute);
-    } catch {
+    } catch (error) {
       stat = undefined;
+      statError = error;
     }
     if (stat?.isDirectory()) {
       const found = globSync(INCIDENT_FILE_GLOBS, { cwd: absolute, ignore: IGNORED, dot: false, onlyFiles: true }).sort();
@@ -62,7 +84,7 @@ export function expandPaths(paths: readonly string[], cwd: string): InputFile[] 
         add(f, path.resolve(cwd, f));
       }
     } else {
-      throw new UsageError(`cannot read ${given}: no such file or folder`);
+      throw new UsageError(`cannot read ${given}: ${ioReason(statError)}`);
     }
   }
   return files;

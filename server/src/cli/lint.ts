@@ -14,7 +14,7 @@ import { isJsonLinesPath } from '../service/parsing/recordSpans';
 import { LineIndex } from '../service/util/lineIndex';
 import { nodeFileSystem } from '../node/nodeRuntime';
 import { LintArgs, UsageError } from './args';
-import { expandPaths, InputFile } from './files';
+import { expandPaths, InputFile, ioReason } from './files';
 import { FileReport, Report, ReportDiagnostic, summarize } from './report';
 import { FixEvent, fixFileInPlace } from './fix';
 import { lintJsonLinesStream } from './streamLint';
@@ -45,7 +45,7 @@ function readInput(file: InputFile, io: LintIO): string {
   try {
     return fs.readFileSync(file.absolutePath, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file.displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read ${file.displayPath}: ${ioReason(error)}`);
   }
 }
 
@@ -84,7 +84,7 @@ async function lintJsonLinesInput(input: InputFile, io: LintIO, severityOf: Retu
   try {
     await lintJsonLinesStream(sniffing(stream), { severityOf, now: io.now, onDiagnostic: (d) => diagnostics.push(d) });
   } catch (error) {
-    throw new UsageError(`cannot read ${input.displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read ${input.displayPath}: ${ioReason(error)}`);
   } finally {
     stream.destroy();
   }

@@ -113,18 +113,27 @@ function lineOf(breaks: number[], offset: number): number {
 export async function lintJsonLinesStream(input: AsyncIterable<Buffer | string>, options: StreamLintOptions): Promise<void> {
   const checker = new LineChecker(options);
   const decoder = new StringDecoder('utf8');
-  let pending = '';
-  for await (const chunk of input) {
-    pending += typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
-    let newline = pending.indexOf('\n');
+  // The unfinished line, in pieces, joined once its end arrives: only new text
+  // is searched for "\n", so a line of any length costs linear time
+  // (re-searching a growing string for each chunk was quadratic).
+  let pieces: string[] = [];
+  const take = (text: string): void => {
     let from = 0;
+    let newline = text.indexOf('\n');
     while (newline >= 0) {
-      checker.check(pending.slice(from, newline));
+      const head = text.slice(from, newline);
+      checker.check(pieces.length ? pieces.join('') + head : head);
+      pieces = [];
       from = newline + 1;
-      newline = pending.indexOf('\n', from);
+      newline = text.indexOf('\n', from);
     }
-    pending = pending.slice(from);
+    if (from < text.length) {
+      pieces.push(text.slice(from));
+    }
+  };
+  for await (const chunk of input) {
+    take(typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
   }
-  pending += decoder.end();
-  checker.check(pending);
+  take(decoder.end());
+  checker.check(pieces.join(''));
 }

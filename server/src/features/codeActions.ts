@@ -7,6 +7,7 @@
  * stops on the placeholders) when the client applies them.
  */
 import { CodeAction, CodeActionKind, ClientCapabilities } from 'vscode-languageserver/node';
+import { sourceOf } from '../service/text/documentSource';
 import { FIX_ALL_KIND } from '../../../common/codeActionKinds';
 import { severityResolver } from '../service/config/config';
 import { filePathOf } from '../uris';
@@ -42,7 +43,7 @@ export const codeActionsFeature: ServerFeature = {
         const filePath = filePathOf(document.uri);
         const severityOf = severityResolver(state.configs.configFor(filePath), filePath, { onlyLower: !state.workspaceTrusted });
         // Fix-all checks the whole file: not for files too large to be checked in the editor.
-        const tooLarge = document.getText().length > settings.maxFileSizeMB * 1024 * 1024;
+        const tooLarge = sourceOf(document).length > settings.maxFileSizeMB * 1024 * 1024;
         const only = tooLarge ? (params.context.only ?? [CodeActionKind.QuickFix]).filter((k) => k === CodeActionKind.QuickFix) : params.context.only;
         return state.service.getCodeActions(document, params.context.diagnostics, { only, severityOf, ...editSupport(state.clientCapabilities) });
       }),

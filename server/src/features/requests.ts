@@ -2,7 +2,7 @@
  * Request plumbing shared by the features: cancellation, error handling and
  * document lookup.
  */
-import { CancellationToken, Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { CancellationToken, Connection, LSPErrorCodes, Message, MessageStrategy, ResponseError } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerState } from '../incidentServer';
 
@@ -37,4 +37,24 @@ export function withDocument<T>(
     return Promise.resolve(fallback);
   }
   return runSafe(state.connection, token, name, () => work(document));
+}
+
+/**
+ * Logs requests about a document whose params name none. Their handler
+ * throws before `runSafe` can catch it (reading `params.textDocument.uri`),
+ * and the JSON-RPC layer answers an InternalError without a trace in the log;
+ * this makes such a client bug visible. The request is then handled as usual.
+ */
+export function malformedRequestLogger(log: (message: string) => void): MessageStrategy {
+  return {
+    handleMessage(message, next) {
+      if (Message.isRequest(message) && (message.method.startsWith('textDocument/') || message.method.startsWith('incidentRecords/'))) {
+        const params = message.params as { textDocument?: { uri?: unknown } } | undefined;
+        if (typeof params?.textDocument?.uri !== 'string') {
+          log(`Malformed request ${message.method}: its params have no textDocument.uri.`);
+        }
+      }
+      return next(message);
+    },
+  };
 }

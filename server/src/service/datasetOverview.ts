@@ -6,6 +6,10 @@ import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { DatasetOverview, OVERVIEW_RECORD_LIMIT, OverviewProblem, OverviewRecord } from '../../../common/protocol';
 import { ruleInfo } from '../../../common/diagnosticCodes';
 import { RecordStore } from './incremental/recordStore';
+import { shownText } from './util/text';
+
+/** Titles and values come from records: the overview shows them with credentials masked. */
+const shownTitle = (title: string | undefined): string | undefined => (title === undefined ? undefined : shownText(title));
 
 const SEVERITY_NAMES = ['error', 'error', 'warning', 'information', 'hint'] as const;
 
@@ -24,8 +28,8 @@ export function datasetOverview(uri: string, store: RecordStore, diagnostics: re
   const bySuccess: Record<string, number> = Object.create(null);
   for (let i = 0; i < store.size; i++) {
     const summary = store.result(i)?.summary;
-    increment(byService, summary?.service ?? '(none)');
-    increment(bySeverity, summary?.severity ?? '(none)');
+    increment(byService, shownText(summary?.service ?? '(none)'));
+    increment(bySeverity, shownText(summary?.severity ?? '(none)'));
     increment(bySuccess, summary?.success === undefined ? 'unknown' : String(summary.success));
   }
   const byCode = new Map<string, { count: number; severity: number; records: OverviewRecord[]; seen: Set<number> }>();
@@ -44,7 +48,7 @@ export function datasetOverview(uri: string, store: RecordStore, diagnostics: re
       if (!entry.seen.has(index)) {
         entry.seen.add(index);
         if (entry.records.length < OVERVIEW_RECORD_LIMIT) {
-          entry.records.push({ index, line: positionAt(store.start(index)).line, title: store.result(index)?.summary?.title, range: d.range });
+          entry.records.push({ index, line: positionAt(store.start(index)).line, title: shownTitle(store.result(index)?.summary?.title), range: d.range });
         }
       }
     }

@@ -40,14 +40,14 @@ export function checkDocument(text: string, format: DocumentFormat, options: Che
 }
 
 /** Where a record is, for messages: "line 12" in JSON Lines, "item 3 (line 40)" in an array. */
-function recordLocator(store: RecordStore): RecordLocator {
+function recordLocator(store: RecordStore, lineAt?: (offset: number) => number): RecordLocator {
   let lines: LineIndex | undefined;
-  const lineOf = (index: number): number => (lines ??= new LineIndex(store.documentText)).lineAt(store.start(index)) + 1;
+  const lineOf = (index: number): number => (lineAt ? lineAt(store.start(index)) : (lines ??= new LineIndex(store.documentText)).lineAt(store.start(index))) + 1;
   return store.documentShape === 'lines' ? (i) => `line ${lineOf(i)}` : (i) => `item ${i + 1} (line ${lineOf(i)})`;
 }
 
 /** The checked records' results with the dataset rules' problems added (unchecked records are absent). */
-export function withDatasetProblems(store: RecordStore): RecordResult[] {
+export function withDatasetProblems(store: RecordStore, lineAt?: (offset: number) => number): RecordResult[] {
   const records: RecordResult[] = [];
   for (let i = 0; i < store.size; i++) {
     const r = store.result(i);
@@ -58,7 +58,7 @@ export function withDatasetProblems(store: RecordStore): RecordResult[] {
   if (store.documentShape === 'single' || store.documentShape === 'empty') {
     return records;
   }
-  const duplicates = duplicateRecordProblems(store.documentText, store, recordLocator(store));
+  const duplicates = duplicateRecordProblems(store.source, store, recordLocator(store, lineAt));
   if (duplicates.size === 0) {
     return records;
   }
@@ -77,7 +77,7 @@ export function storeDiagnostics(store: RecordStore, positionAt: (offset: number
   for (const problem of store.problemsOutsideRecords) {
     pushDiagnostic(out, problem, 0, positionAt, severityOf);
   }
-  for (const record of withDatasetProblems(store)) {
+  for (const record of withDatasetProblems(store, (offset) => positionAt(offset).line)) {
     const base = store.start(record.index);
     for (const problem of record.problems) {
       pushDiagnostic(out, problem, base, positionAt, severityOf);

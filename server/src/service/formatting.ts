@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import { JsonFeatures } from './jsonFeatures';
 import { DocumentFormat, DocumentLayout } from './parsing/recordSpans';
+import { shallowEnoughForTree } from './parsing/scanner';
 
 export function formatDocument(
   json: JsonFeatures,
@@ -17,7 +18,8 @@ export function formatDocument(
   options: FormattingOptions,
 ): TextEdit[] {
   if (format !== 'jsonl') {
-    return json.format(document, range, options);
+    // Indenting a text thousands of levels deep produces output quadratic in its depth.
+    return shallowEnoughForTree(document.getText()) ? json.format(document, range, options).filter(hasText) : [];
   }
   const text = document.getText();
   const from = range ? document.offsetAt(range.start) : 0;
@@ -28,8 +30,11 @@ export function formatDocument(
       continue;
     }
     const line = text.slice(span.start, span.end);
+    if (!shallowEnoughForTree(line)) {
+      continue;
+    }
     for (const edit of formatJson(line, undefined, { insertSpaces: options.insertSpaces, tabSize: options.tabSize, keepLines: true, eol: '\n' })) {
-      if (edit.content.includes('\n')) {
+      if (typeof edit.content !== 'string' || edit.content.includes('\n')) {
         continue; // never split a record over several lines
       }
       edits.push({
@@ -39,4 +44,14 @@ export function formatDocument(
     }
   }
   return edits;
+}
+
+/**
+ * jsonc-parser 3.3.1 returns an edit without text where a line's indentation
+ * is exactly 200 columns (an off-by-one in its indentation cache): such an
+ * edit would crash the client applying it. It only touches whitespace, so
+ * leaving that line's indentation as it is keeps the document intact.
+ */
+function hasText(edit: TextEdit): boolean {
+  return typeof edit.newText === 'string';
 }

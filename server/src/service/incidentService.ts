@@ -20,7 +20,7 @@ import {
 import type { ClientCapabilities } from 'vscode-json-languageservice';
 import { checkDocument, DocumentCheck, SeverityResolver, toDiagnostics } from './documentChecker';
 import { JsonFeatures } from './jsonFeatures';
-import { LayoutCache, formatOf } from './recordDocument';
+import { INCIDENT_JSON, LayoutCache, formatOf } from './recordDocument';
 import type { DocumentLayout } from './parsing/recordSpans';
 import { documentSymbols } from './symbols';
 import { inlayHints } from './inlayHints';
@@ -61,6 +61,27 @@ export interface IncidentService {
   getCodeActions(document: TextDocument, diagnostics: readonly Diagnostic[], options?: CodeActionOptions): CodeAction[];
   /** Forget cached state for a closed document. */
   forget(uri: string): void;
+  /**
+   * Runs completion and hover once on a small record, so that the first
+   * request of a user does not pay for compiling the schema and the code paths.
+   */
+  warmUp(): Promise<void>;
+}
+
+/** A record being written, with the cursor on an empty severity value (see `warmUp`). */
+const WARM_UP_RECORD = '{"incident": {"title": "Warm-up", "service": "airflow", "severity": ""}, "actions_taken": [{"action": "restart_task", "parameters": {}}]}';
+
+/**
+ * A client may send a position past the end of a line or of the document
+ * (a stale request, or one between `\r` and `\n`): every feature works on the
+ * nearest position that exists, so no result can point outside the text.
+ */
+function inside(document: TextDocument, position: Position): Position {
+  return document.positionAt(document.offsetAt(position));
+}
+
+function rangeInside(document: TextDocument, range: Range): Range {
+  return { start: inside(document, range.start), end: inside(document, range.end) };
 }
 
 export function getIncidentService(options: IncidentServiceOptions = {}): IncidentService {
@@ -76,17 +97,26 @@ export function getIncidentService(options: IncidentServiceOptions = {}): Incide
   return {
     check,
     diagnostics: (document, severityOf) => toDiagnostics(check(document), (offset) => document.positionAt(offset), severityOf),
-    complete: (document, position) => json.complete(document, layout(document), formatOf(document), position, now()),
-    hover: (document, position, severityOf) => json.hover(document, layout(document), formatOf(document), position, { now: now(), severityOf }),
+    complete: (document, position) => json.complete(document, layout(document), formatOf(document), inside(document, position), now()),
+    hover: (document, position, severityOf) => json.hover(document, layout(document), formatOf(document), inside(document, position), { now: now(), severityOf }),
     documentSymbols: (document) => documentSymbols(document, layout(document), formatOf(document)),
     foldingRanges: (document) => json.foldingRanges(document, formatOf(document)),
-    inlayHints: (document, range) => inlayHints(document, layout(document), formatOf(document), range),
-    selectionRanges: (document, positions) => json.selectionRanges(document, layout(document), formatOf(document), positions),
-    format: (document, range, formatting) => formatDocument(json, document, layout(document), formatOf(document), range, formatting),
-    timeline: (document, position) => timelineModel(document, position, layout(document)),
+    inlayHints: (document, range) => inlayHints(document, layout(document), formatOf(document), rangeInside(document, range)),
+    selectionRanges: (document, positions) =>
+      json.selectionRanges(document, layout(document), formatOf(document), positions.map((p) => inside(document, p))),
+    format: (document, range, formatting) => formatDocument(json, document, layout(document), formatOf(document), range && rangeInside(document, range), formatting),
+    timeline: (document, position) => timelineModel(document, inside(document, position), layout(document)),
     recordStarts: (document) => recordStarts(document, layout(document)),
     getCodeActions: (document, diagnostics, actionOptions = {}) =>
       getCodeActions(document, diagnostics, { now: now(), layout: layout(document), ...actionOptions }),
     forget: (uri) => layouts.delete(uri),
+    warmUp: async () => {
+      const document = TextDocument.create('incident-warm-up:///warm-up.incident.json', INCIDENT_JSON, 1, WARM_UP_RECORD);
+      const position = document.positionAt(WARM_UP_RECORD.indexOf('"severity": "') + '"severity": "'.length);
+      const layout = layouts.get(document, 'json');
+      await json.complete(document, layout, 'json', position, now());
+      await json.hover(document, layout, 'json', position, { now: now() });
+      layouts.delete(document.uri);
+    },
   };
 }

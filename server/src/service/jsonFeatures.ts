@@ -126,7 +126,7 @@ export class JsonFeatures {
       const [range] = this.service.getSelectionRanges(sub, [view.toRecordPosition(position)], this.service.parseJSONDocument(sub));
       const map = (r: SelectionRange | undefined): SelectionRange | undefined =>
         r ? { range: view.toDocumentRange(r.range), parent: map(r.parent) } : undefined;
-      return map(range) ?? { range: { start: position, end: position } };
+      return nested(map(range)) ?? { range: { start: position, end: position } };
     });
   }
 
@@ -135,9 +135,32 @@ export class JsonFeatures {
   }
 }
 
+function contains(outer: Range, inner: Range): boolean {
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+/**
+ * LSP requires each parent to contain its child; in broken JSON the JSON
+ * language service can chain a mis-scanned token under a property that ends
+ * before it. Such parents are skipped, so the editor's expand-selection
+ * still grows step by step.
+ */
+function nested(selection: SelectionRange | undefined): SelectionRange | undefined {
+  if (!selection) {
+    return undefined;
+  }
+  let parent = selection.parent;
+  while (parent && !contains(parent.range, selection.range)) {
+    parent = parent.parent;
+  }
+  return { range: selection.range, parent: nested(parent) };
+}
+
 /** Completion proposals in JSON Lines must not break the line. */
 function flattenToOneLine(item: { insertText?: string; textEdit?: { newText: string } }): void {
-  const flatten = (s: string): string => s.replace(/\s*\n\s*/g, ' ');
+  // (?<!\s): a whitespace run is tried from its start only (a proposal can quote a record's value), so this stays linear.
+  const flatten = (s: string): string => s.replace(/(?<!\s)\s*\n\s*/g, ' ');
   if (item.insertText) {
     item.insertText = flatten(item.insertText);
   }

@@ -7,7 +7,8 @@ import { Diagnostic, DiagnosticSeverity, Position } from 'vscode-languageserver-
 import { DIAGNOSTIC_SOURCE, ruleDocUrl } from '../../../common/diagnosticCodes';
 import { DocumentFormat, splitLines } from './parsing/recordSpans';
 
-const SNIFF_LENGTH = 8192;
+/** How much of the start of a file is looked at to tell whether it is binary. */
+export const SNIFF_LENGTH = 8192;
 
 /**
  * A text is binary when its start has a NUL character (never valid in JSON

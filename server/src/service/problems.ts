@@ -5,6 +5,8 @@
  * have something to report.
  */
 
+import { shownKey } from './util/text';
+
 /** A JSON path inside a record: property names and array indices. */
 export type JsonPath = readonly (string | number)[];
 
@@ -73,16 +75,19 @@ export function fromPointer(pointer: string): (string | number)[] {
     .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
 }
 
-/** Human path for messages: `incident.metadata.dag_id`, `actions_taken[2].result`. */
+/** Human path for messages: `incident.metadata.dag_id`, `actions_taken[2].result` (record keys shown as `shownKey` does). */
 export function displayPath(path: JsonPath): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') {
       out += `[${segment}]`;
-    } else if (/^[A-Za-z_$][\w$]*$/.test(segment)) {
-      out += out ? `.${segment}` : segment;
+      continue;
+    }
+    const shown = shownKey(segment);
+    if (/^[A-Za-z_$][\w$]*$/.test(shown)) {
+      out += out ? `.${shown}` : shown;
     } else {
-      out += `[${JSON.stringify(segment)}]`;
+      out += `[${JSON.stringify(shown)}]`;
     }
   }
   return out || 'the record';

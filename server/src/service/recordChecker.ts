@@ -5,7 +5,7 @@
  * only when there is something to report.
  */
 import { isService, ServiceName } from './catalog';
-import { countKeyTokens, scanValue } from './parsing/scanner';
+import { MAX_TREE_DEPTH, countKeyTokens, scanValue, treeDepth } from './parsing/scanner';
 import { JsonNode, locateProblems, parseRecordTree } from './parsing/locator';
 import { duplicateKeyProblems, measureValue, syntaxProblems } from './parsing/syntax';
 import { LocatedProblem, Problem } from './problems';
@@ -16,7 +16,7 @@ import { identityKeys } from './rules/datasets/duplicateRecord';
 import { jsonTypeOf, typeWithArticle } from './util/text';
 
 /** Deeper records are not parsed into trees (a real record is about six levels deep). */
-export const MAX_DEPTH = 128;
+export const MAX_DEPTH = MAX_TREE_DEPTH;
 
 /** What the dataset and outline features need to know about a record, kept after checking. */
 export interface RecordSummary {
@@ -117,7 +117,7 @@ export function checkRecord(text: string, index: number, options: RecordCheckOpt
     value = JSON.parse(text);
   } catch {
     // The tolerant parser recurses: never hand it a pathologically deep text.
-    const depth = scanValue(text, 0, text.length).maxDepth;
+    const depth = treeDepth(text);
     if (depth > MAX_DEPTH) {
       return tooDeep(index, depth, text.length);
     }

@@ -8,6 +8,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position, Range } from 'vscode-languageserver-types';
 import { DocumentFormat, DocumentLayout, RecordSpan, splitDocument } from './parsing/recordSpans';
 import { tolerantArray } from './parsing/tolerantArray';
+import { shallowEnoughForTree } from './parsing/scanner';
+import { StringSource, TextSource } from './text/chunkedText';
+import { sourceOf } from './text/documentSource';
 
 export const INCIDENT_JSON = 'incident-json';
 export const INCIDENT_JSONL = 'incident-jsonl';
@@ -26,14 +29,18 @@ export function formatOf(document: { languageId: string; uri: string }): Documen
 /** One record of a document, with its own text document and position mapping. */
 export class RecordView {
   readonly text: string;
+  /** The whole document's text, read by ranges. */
+  readonly source: TextSource;
   private sub: TextDocument | undefined;
 
   constructor(
     readonly document: TextDocument,
     readonly span: RecordSpan,
     readonly format: DocumentFormat,
+    source: TextSource = sourceOf(document),
   ) {
-    this.text = document.getText().slice(span.start, span.end);
+    this.source = source;
+    this.text = source.slice(span.start, span.end);
   }
 
   /** The record as a standalone JSON document (line 0 is the record's first line). */
@@ -103,7 +110,7 @@ export function layoutOf(text: string, format: DocumentFormat): DocumentLayout {
  * after a record's closing brace still belongs to it). For JSON Lines, a
  * cursor anywhere on a record's line belongs to that record.
  */
-export function spanAt(layout: DocumentLayout, text: string, offset: number, format: DocumentFormat): RecordSpan | undefined {
+export function spanAt(layout: DocumentLayout, document: string | TextSource, offset: number, format: DocumentFormat): RecordSpan | undefined {
   const spans = layout.spans;
   let low = 0;
   let high = spans.length - 1;
@@ -120,11 +127,9 @@ export function spanAt(layout: DocumentLayout, text: string, offset: number, for
   }
   if (format === 'jsonl') {
     // On the record's line but in leading or trailing whitespace.
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    let lineEnd = text.indexOf('\n', offset);
-    if (lineEnd < 0) {
-      lineEnd = text.length;
-    }
+    const text = typeof document === 'string' ? new StringSource(document) : document;
+    const lineStart = text.lineStart(offset);
+    const lineEnd = text.lineEnd(offset);
     const candidate = spans[Math.max(0, Math.min(low, spans.length - 1))];
     for (const span of [candidate, spans[low - 1]]) {
       if (span && span.start >= lineStart && span.end <= lineEnd) {
@@ -135,8 +140,15 @@ export function spanAt(layout: DocumentLayout, text: string, offset: number, for
   return undefined;
 }
 
+/**
+ * The record under `position`, for the features built on the JSON language
+ * service; undefined outside records and for a record nested too deep for
+ * its recursive parser (such a record only gets its IR001 diagnostic).
+ */
 export function recordAt(document: TextDocument, layout: DocumentLayout, position: Position, format: DocumentFormat): RecordView | undefined {
   const offset = document.offsetAt(position);
-  const span = spanAt(layout, document.getText(), offset, format);
-  return span ? new RecordView(document, span, format) : undefined;
+  const source = sourceOf(document);
+  const span = spanAt(layout, source, offset, format);
+  const view = span ? new RecordView(document, span, format, source) : undefined;
+  return view && shallowEnoughForTree(view.text) ? view : undefined;
 }

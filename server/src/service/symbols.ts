@@ -13,8 +13,10 @@ import { Node as JsonNode, ParseError, findNodeAtLocation, parseTree } from 'jso
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { DocumentFormat, DocumentLayout } from './parsing/recordSpans';
+import { shallowEnoughForTree } from './parsing/scanner';
 import { RecordView } from './recordDocument';
 import { formatOffset, secondsBetween } from './util/durations';
+import { shownText } from './util/text';
 
 const MAX_DETAIL = 60;
 
@@ -44,8 +46,22 @@ function scalarDetail(node: JsonNode): string | undefined {
   if (node.type === 'object' || node.type === 'array') {
     return undefined;
   }
-  const text = node.type === 'string' ? String(node.value) : JSON.stringify(node.value);
+  const text = node.type === 'string' ? shownText(String(node.value)) : JSON.stringify(node.value);
   return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text;
+}
+
+const MAX_NAME = 100;
+
+/**
+ * A key or value as a symbol name. Editors reject an empty or blank name
+ * (VS Code drops the whole outline), so a blank one is shown quoted, as
+ * VS Code's JSON outline does; line breaks show as `↵`, and a huge key is cut.
+ */
+function displayName(raw: string): string {
+  const shown = shownText(raw); // no credential in the outline
+  const name = shown.length > MAX_NAME ? `${shown.slice(0, MAX_NAME - 1)}…` : shown;
+  const oneLine = name.replace(/\r\n|[\r\n\u2028\u2029]/g, '↵');
+  return oneLine.trim() ? oneLine : `"${oneLine}"`;
 }
 
 /** `HH:MM:SS` as written in the timestamp (its own zone), or the raw text when it is not a date-time. */
@@ -71,7 +87,7 @@ class SymbolBuilder {
       return undefined;
     }
     return {
-      name: name ?? String(key.value),
+      name: name ?? displayName(String(key.value)),
       detail: detail ?? scalarDetail(value),
       kind: kind ?? kindOf(value),
       range: this.range(property),
@@ -105,7 +121,7 @@ class SymbolBuilder {
     const offset = index > 0 && firstTime && time ? secondsBetween(firstTime, time) : undefined;
     const clock = clockOf(time);
     return {
-      name: `${type ?? `action ${index + 1}`}${clock ? ` @ ${clock}` : ''}`,
+      name: displayName(`${type?.trim() ? type : `action ${index + 1}`}${clock ? ` @ ${clock}` : ''}`),
       detail: [result, offset !== undefined ? formatOffset(offset) : undefined].filter(Boolean).join(' · ') || undefined,
       kind: SymbolKind.Event,
       range: this.range(item),
@@ -132,18 +148,19 @@ class SymbolBuilder {
 
 function recordSymbol(view: RecordView, full: boolean): DocumentSymbol {
   const errors: ParseError[] = [];
-  const root = parseTree(view.text, errors, { allowTrailingComma: true, disallowComments: false });
+  const shallow = shallowEnoughForTree(view.text);
+  const root = shallow ? parseTree(view.text, errors, { allowTrailingComma: true, disallowComments: false }) : undefined;
   const whole = view.rangeOfOffsets(0, view.text.length);
   const fallbackName = `Record ${view.span.index + 1}`;
   if (!root || root.type !== 'object') {
-    return { name: fallbackName, detail: 'not a record', kind: SymbolKind.Object, range: whole, selectionRange: whole };
+    return { name: fallbackName, detail: shallow ? 'not a record' : 'nested too deep', kind: SymbolKind.Object, range: whole, selectionRange: whole };
   }
   const titleNode = findNodeAtLocation(root, ['incident', 'title']);
   const title = titleNode?.type === 'string' ? String(titleNode.value).trim() : '';
-  const detail = [stringAt(root, ['incident', 'service']), stringAt(root, ['incident', 'severity']), errors.length ? 'invalid JSON' : undefined].filter(Boolean).join(' · ');
+  const detail = shownText([stringAt(root, ['incident', 'service']), stringAt(root, ['incident', 'severity']), errors.length ? 'invalid JSON' : undefined].filter(Boolean).join(' · '));
   const builder = new SymbolBuilder(view, full);
   return {
-    name: title || fallbackName,
+    name: title ? displayName(title) : fallbackName,
     detail: detail || undefined,
     kind: SymbolKind.Object,
     range: whole,

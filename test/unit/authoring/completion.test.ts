@@ -370,3 +370,15 @@ suite('authoring: half-written text', () => {
     }
   });
 });
+
+suite('authoring: warm-up', () => {
+  test('the server warm-up completes and hovers on its own record, and completion of documents works after it', async () => {
+    const fresh = getIncidentService({ now: () => NOW });
+    await fresh.warmUp();
+    const { text, offset } = caret(pretty(airflowRecord()).replace('"severity": "high"', '"severity": "|"'));
+    const offered = labels(await completionsAt(fresh, text, offset, 'json'));
+    for (const severity of ['"low"', '"medium"', '"high"', '"critical"']) {
+      assert.ok(offered.includes(severity), `${severity} in ${offered.join(', ')}`);
+    }
+  });
+});

@@ -20,7 +20,7 @@ function node(src: RecordSource, ...path: (string | number)[]) {
 
 /** Applies record-relative changes to the whole document text. */
 function apply(src: RecordSource, changes: readonly (TextChange | undefined)[]): string {
-  let text = src.documentText;
+  let text = src.documentText.toString();
   for (const change of [...changes].filter((c): c is TextChange => !!c).sort((a, b) => b.start - a.start)) {
     text = text.slice(0, src.span.start + change.start) + renderPlain(change.template) + text.slice(src.span.start + change.end);
   }

@@ -8,6 +8,7 @@
  * tolerant `getLocation` and scanner rather than from a parsed document.
  */
 import { JSONPath, Node as JsonNode, createScanner, findNodeAtLocation, getLocation, getNodeValue } from 'jsonc-parser';
+import type { TextSource } from '../text/chunkedText';
 import { RecordView } from '../recordDocument';
 import { RecordFacts, factsOf, parseTolerant } from './recordFacts';
 
@@ -139,16 +140,15 @@ export function detectIndentUnit(text: string): string {
   return ' '.repeat(smallest || 2);
 }
 
-function lineIndent(documentText: string, offset: number): string {
-  const lineStart = documentText.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(documentText.slice(lineStart, offset))![0];
+function lineIndent(documentText: TextSource, offset: number): string {
+  return /^[ \t]*/.exec(documentText.slice(documentText.lineStart(offset), offset))![0];
 }
 
 function layoutFor(view: RecordView, container: JsonNode | undefined, offset: number): InsertLayout {
   const text = view.text;
-  const documentText = view.document.getText();
+  const documentText = view.source;
   const absolute = view.span.start + offset;
-  const indentUnit = detectIndentUnit(documentText);
+  const indentUnit = detectIndentUnit(documentText.slice(0, 20_000));
   const baseIndent = lineIndent(documentText, absolute);
   // JSON.stringify writes no space after a colon; anyone who does writes one after each (a comma in prose would mislead).
   const spacing = /":\s/.test(text) ? 'spaced' : 'compact';

@@ -23,7 +23,8 @@ export function fillSources(description: string | undefined): string[][] {
   if (!match) {
     return [];
   }
-  const primary = match[1].replace(/\.+$/, '').split('.');
+  // (?<!\.): a run of dots is tried from its start only, so the scan stays linear.
+  const primary = match[1].replace(/(?<!\.)\.+$/, '').split('.');
   const parent = primary.slice(0, -1);
   const sources = [primary];
   const alternatives = match[2]

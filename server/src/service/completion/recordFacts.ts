@@ -7,6 +7,7 @@
 import { Node as JsonNode, getNodeValue, parseTree } from 'jsonc-parser';
 import { ServiceName, isService } from '../catalog';
 import { parseInstant } from '../util/durations';
+import { shallowEnoughForTree } from '../parsing/scanner';
 
 type JsonObject = Record<string, unknown>;
 
@@ -20,9 +21,12 @@ export interface RecordFacts {
   readonly actions: readonly unknown[];
 }
 
-/** Tolerant parse of a record's text: a tree even for `{ "a": ` or trailing commas. */
+/**
+ * Tolerant parse of a record's text: a tree even for `{ "a": ` or trailing
+ * commas; undefined for a text nested too deep for the recursive parser.
+ */
 export function parseTolerant(text: string): JsonNode | undefined {
-  return parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  return shallowEnoughForTree(text) ? parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true }) : undefined;
 }
 
 export function factsOf(value: unknown): RecordFacts {

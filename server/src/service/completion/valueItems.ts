@@ -22,16 +22,23 @@ import { formatInstant, timestampSuggestions } from './timestamps';
 type Scalar = string | number | boolean;
 const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
-/** What one enum value means, when the field's description explains it: "running (stuck or slower than expected)". */
+/**
+ * What one enum value means, when the field's description explains it:
+ * "running (stuck or slower than expected)". The value comes from the record,
+ * so it is searched for as text, never compiled into a pattern (a 100 KB
+ * value makes an invalid regular expression).
+ */
 export function explainValue(descriptions: readonly string[], value: unknown): string | undefined {
-  if (typeof value !== 'string') {
+  if (typeof value !== 'string' || !value) {
     return undefined;
   }
-  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const needle = `${value} (`;
   for (const description of descriptions) {
-    const match = new RegExp(`(?:^|[\\s,:])${escaped} \\(([^)]+)\\)`).exec(description);
-    if (match) {
-      return match[1];
+    for (let at = description.indexOf(needle); at >= 0; at = description.indexOf(needle, at + 1)) {
+      const close = description.indexOf(')', at + needle.length);
+      if ((at === 0 || /[\s,:]/.test(description[at - 1])) && close > at + needle.length) {
+        return description.slice(at + needle.length, close);
+      }
     }
   }
   return undefined;
@@ -55,10 +62,9 @@ function metadataFill(context: CompletionContext, service: (typeof SERVICES)[num
   if (!node || node.type !== 'object' || node.children?.length) {
     return undefined;
   }
-  const documentText = context.view.document.getText();
+  const source = context.view.source;
   const absolute = context.view.span.start + node.offset;
-  const lineStart = documentText.lastIndexOf('\n', absolute - 1) + 1;
-  const indent = /^[ \t]*/.exec(documentText.slice(lineStart, absolute))![0];
+  const indent = /^[ \t]*/.exec(source.slice(source.lineStart(absolute), absolute))![0];
   const options = { ...renderOptionsFor(context, false, formatInstant(now)), baseIndent: indent };
   const text = renderSnippet(metadataSkeleton(service, context.facts), options).text;
   return [{ start: node.offset, end: node.offset + node.length, text }];

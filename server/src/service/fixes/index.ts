@@ -5,6 +5,7 @@
  * supports in; LSP code actions out.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { sourceOf } from '../text/documentSource';
 import {
   CodeAction,
   CodeActionKind,
@@ -90,8 +91,9 @@ function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[], 
   if (ours.length === 0) {
     return [];
   }
-  const layout = options.layout ?? layoutOf(document.getText(), formatOf(document));
-  const sources = new RecordSources(document.getText(), layout);
+  const source = sourceOf(document);
+  const layout = options.layout ?? layoutOf(source.toString(), formatOf(document));
+  const sources = new RecordSources(source, layout);
   const actions: CodeAction[] = [];
   for (const diagnostic of ours) {
     const { fixes, src } = fixesFor(sources, String(diagnostic.code), diagnostic.data);

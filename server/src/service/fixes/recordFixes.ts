@@ -7,16 +7,20 @@ import { DocumentLayout } from '../parsing/recordSpans';
 import { DiagnosticData } from '../problems';
 import { Fix } from './fixTypes';
 import { RecordSource, recordSource } from './recordSource';
-import { FIX_PROVIDERS } from './registry';
+import { StringSource, TextSource } from '../text/chunkedText';
+import { FIX_PROVIDERS, isFixable } from './registry';
 
 /** The records of one document version, each parsed on first use. */
 export class RecordSources {
   private readonly cache = new Map<number, RecordSource | null>();
+  readonly text: TextSource;
 
   constructor(
-    readonly text: string,
+    text: string | TextSource,
     readonly layout: DocumentLayout,
-  ) {}
+  ) {
+    this.text = typeof text === 'string' ? new StringSource(text) : text;
+  }
 
   get(index: number): RecordSource | undefined {
     let src = this.cache.get(index);
@@ -35,7 +39,8 @@ function isData(data: unknown): data is DiagnosticData {
 
 /** The fixes for a diagnostic's code and data, or none when its record is gone or not parseable. */
 export function fixesFor(sources: RecordSources, code: string, data: unknown): { fixes: Fix[]; src?: RecordSource } {
-  const provider = FIX_PROVIDERS[code];
+  // The code comes from the client: "constructor" must not find Object's.
+  const provider = isFixable(code) ? FIX_PROVIDERS[code] : undefined;
   if (!provider || !isData(data)) {
     return { fixes: [] };
   }

@@ -6,10 +6,11 @@
 import { JsonNode, parseRecordTree } from '../parsing/locator';
 import { RecordSpan } from '../parsing/recordSpans';
 import { JsonObject } from '../rules/ruleTypes';
+import { StringSource, TextSource } from '../text/chunkedText';
 
 export interface RecordSource {
   /** The whole document's text (for indentation of the record's first line). */
-  readonly documentText: string;
+  readonly documentText: TextSource;
   readonly span: RecordSpan;
   /** The record's text; fix offsets are relative to its first character. */
   readonly text: string;
@@ -29,28 +30,23 @@ function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-export function detectEol(text: string): string {
-  const lf = text.indexOf('\n');
-  return lf > 0 && text.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
+export function detectEol(text: TextSource): string {
+  const lf = text.lineEnd(0);
+  return lf > 0 && lf < text.length && text.slice(lf - 1, lf) === '\r' ? '\r\n' : '\n';
 }
 
 /** Leading whitespace of the document line that contains `offset` (absolute), up to `offset`. */
-export function lineIndentAt(documentText: string, offset: number): string {
-  const lineStart = documentText.lastIndexOf('\n', offset - 1) + 1;
-  let end = lineStart;
-  while (end < offset && (documentText[end] === ' ' || documentText[end] === '\t')) {
-    end++;
-  }
-  return documentText.slice(lineStart, end);
+export function lineIndentAt(documentText: TextSource, offset: number): string {
+  const lineStart = documentText.lineStart(offset);
+  return /^[ \t]*/.exec(documentText.slice(lineStart, offset))![0];
 }
 
 /** Whether only whitespace precedes `offset` (absolute) on its line. */
-export function startsLine(documentText: string, offset: number): boolean {
-  const lineStart = documentText.lastIndexOf('\n', offset - 1) + 1;
+export function startsLine(documentText: TextSource, offset: number): boolean {
+  const lineStart = documentText.lineStart(offset);
   return lineStart > 0 && lineIndentAt(documentText, offset).length === offset - lineStart;
 }
 
-/** The indentation step: how much deeper the record's first property line is than its opening brace line. */
 function detectIndentUnit(source: Pick<RecordSource, 'documentText' | 'span' | 'root'>): string {
   const base = lineIndentAt(source.documentText, source.span.start);
   for (const property of source.root.children ?? []) {
@@ -85,7 +81,8 @@ function detectSpacing(text: string, root: JsonNode): { colon: string; afterComm
 }
 
 /** Builds the fix view of one record, or undefined when the record is not a parseable object. */
-export function recordSource(documentText: string, span: RecordSpan): RecordSource | undefined {
+export function recordSource(document: string | TextSource, span: RecordSpan): RecordSource | undefined {
+  const documentText = typeof document === 'string' ? new StringSource(document) : document;
   const text = documentText.slice(span.start, span.end);
   let value: unknown;
   try {

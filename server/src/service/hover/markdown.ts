@@ -11,7 +11,8 @@ import { EffectiveSchema, effectiveSchema, primaryType } from '../completion/sch
 
 /** Splits a description into its text, its guideline sentences and the rest ("Checked by …"). */
 export function splitDescription(description: string): { text: string; guidelines: string[] } {
-  const parts = description.split(/\s*(?=Guidelines? \()/);
+  // (?<!\s): a whitespace run is tried from its start only, so the split stays linear.
+  const parts = description.split(/(?<!\s)\s*(?=Guidelines? \()/);
   const text = parts[0].trim();
   const guidelines: string[] = [];
   let tail = '';

@@ -10,10 +10,11 @@
  * position tree and no parsed value outlives the check of its record.
  */
 import { LocatedProblem } from '../problems';
-import { DocumentFormat, DocumentLayout, DocumentShape, RecordSpan, contentStart, splitDocument } from '../parsing/recordSpans';
+import { DocumentFormat, DocumentLayout, DocumentShape, RecordSpan, splitDocument, splitLineRange } from '../parsing/recordSpans';
 import { isJsonWhitespace, skipString } from '../parsing/scanner';
 import { tolerantArray } from '../parsing/tolerantArray';
 import { checkRecord, RecordResult } from '../recordChecker';
+import { StringSource, TextSource } from '../text/chunkedText';
 
 /** One edit, in offsets of the text before it (as an LSP incremental change, converted to offsets). */
 export interface TextChange {
@@ -27,7 +28,8 @@ export interface StoreOptions {
 }
 
 export class RecordStore {
-  private text = '';
+  /** The document's text; a shared source (the server's chunked document) is already current when a change arrives. */
+  private text: TextSource = new StringSource('');
   private shape: DocumentShape = 'empty';
   private brokenArray = false;
   private starts: number[] = [];
@@ -43,13 +45,19 @@ export class RecordStore {
 
   constructor(
     readonly format: DocumentFormat,
-    text: string,
+    text: string | TextSource,
     private readonly options: StoreOptions = {},
   ) {
     this.reset(text);
   }
 
+  /** The whole text as one string (a copy for a chunked source: for tests and whole-document work only). */
   get documentText(): string {
+    return this.text.toString();
+  }
+
+  /** The text, read by ranges. */
+  get source(): TextSource {
     return this.text;
   }
 
@@ -81,14 +89,6 @@ export class RecordStore {
     return this.documentProblems;
   }
 
-  /**
-   * Replaces the text with an identical one (the editor's copy after a
-   * sequence of changes), so the store does not keep a second copy alive.
-   */
-  adoptText(text: string): void {
-    this.text = text;
-  }
-
   /** The current record spans as a `DocumentLayout` (for completion, hover, fixes and the timeline). */
   layout(): DocumentLayout {
     if (!this.layoutView) {
@@ -102,9 +102,10 @@ export class RecordStore {
   }
 
   /** Splits the whole text again; every record becomes unchecked. */
-  reset(text: string): void {
+  reset(source: string | TextSource): void {
     this.layoutView = undefined;
-    this.text = text;
+    this.text = typeof source === 'string' ? new StringSource(source) : source;
+    const text = this.text.toString();
     let layout = splitDocument(text, this.format);
     this.documentProblems = [];
     if (layout.brokenArray) {
@@ -121,15 +122,24 @@ export class RecordStore {
     this.lastTouched = this.starts.length;
   }
 
-  /** Applies one edit (in offsets of the current text). */
-  applyChange(change: TextChange, newText = this.text.slice(0, change.start) + change.text + this.text.slice(change.end)): void {
+  /**
+   * Applies one edit, given in offsets of the text before it. `after` is the
+   * text after it; without it, the store derives it from its own text. A
+   * shared source that already holds the edit is passed as `after`.
+   */
+  applyChange(change: TextChange, after?: string | TextSource): void {
     this.layoutView = undefined;
+    let next: TextSource;
+    if (after === undefined) {
+      const old = this.text.toString();
+      next = new StringSource(old.slice(0, change.start) + change.text + old.slice(change.end));
+    } else {
+      next = typeof after === 'string' ? new StringSource(after) : after;
+    }
     const applied =
-      this.format === 'jsonl'
-        ? this.applyLineChange(change, newText)
-        : this.shape === 'array' && !this.brokenArray && this.applyItemChange(change, newText);
+      this.format === 'jsonl' ? this.applyLineChange(change, next) : this.shape === 'array' && !this.brokenArray && this.applyItemChange(change, next);
     if (!applied) {
-      this.reset(newText);
+      this.reset(next);
     }
   }
 
@@ -214,32 +224,30 @@ export class RecordStore {
     return low;
   }
 
-  private applyLineChange(change: TextChange, newText: string): boolean {
-    const old = this.text;
-    const regionStart = old.lastIndexOf('\n', change.start - 1) + 1;
-    let regionEnd = old.indexOf('\n', change.end);
-    if (regionEnd < 0) {
-      regionEnd = old.length;
-    }
+  private applyLineChange(change: TextChange, next: TextSource): boolean {
+    // The lines the change touched, in offsets of the text after it (the text before the change is the same).
+    const regionStart = next.lineStart(change.start);
+    const newRegionEnd = next.lineEnd(change.start + change.text.length);
     const delta = change.text.length - (change.end - change.start);
     const from = this.firstStartingAtOrAfter(regionStart);
-    const to = this.firstStartingAtOrAfter(regionEnd + 1);
-    // Split only the changed lines, built from the old text: never touch (and so flatten) the whole new text.
-    const region = old.slice(regionStart, change.start) + change.text + old.slice(change.end, regionEnd);
+    const to = this.firstStartingAtOrAfter(newRegionEnd - delta + 1);
+    // Split only the changed lines: read by range, never the whole text.
+    const region = next.slice(regionStart, newRegionEnd);
     const starts: number[] = [];
     const ends: number[] = [];
+    // A BOM can only be at the very start of the document, i.e. of a region starting at 0.
     splitLineRange(region, 0, region.length, starts, ends, regionStart === 0);
     for (let i = 0; i < starts.length; i++) {
       starts[i] += regionStart;
       ends[i] += regionStart;
     }
-    this.text = newText;
+    this.text = next;
     this.splice(from, to, starts, ends, delta);
     this.shape = this.starts.length ? 'lines' : 'empty';
     return true;
   }
 
-  private applyItemChange(change: TextChange, newText: string): boolean {
+  private applyItemChange(change: TextChange, next: TextSource): boolean {
     const n = this.starts.length;
     if (n === 0 || change.start < this.starts[0] || change.end > this.ends[n - 1]) {
       return false; // touches the brackets or the outside: split again
@@ -248,11 +256,10 @@ export class RecordStore {
     const from = Math.max(0, this.firstStartingAtOrAfter(change.start + 1) - 1);
     const to = this.firstStartingAtOrAfter(change.end + 1);
     const delta = change.text.length - (change.end - change.start);
-    const old = this.text;
     const regionStart = this.starts[from];
     // Up to the next unchanged item (so the separating comma is seen), or the end of the changed region.
     const oldRegionEnd = to < n ? this.starts[to] : Math.max(this.ends[to - 1], change.end);
-    const region = old.slice(regionStart, change.start) + change.text + old.slice(change.end, oldRegionEnd);
+    const region = next.slice(regionStart, oldRegionEnd + delta);
     const items = scanItemList(region, 0, region.length, to < n);
     if (!items) {
       return false;
@@ -261,7 +268,7 @@ export class RecordStore {
       items.starts[i] += regionStart;
       items.ends[i] += regionStart;
     }
-    this.text = newText;
+    this.text = next;
     this.splice(from, to, items.starts, items.ends, delta);
     return true;
   }
@@ -273,30 +280,6 @@ function reindex(result: RecordResult, index: number): RecordResult {
     index,
     problems: result.problems.map((p) => ({ ...p, data: { ...p.data, recordIndex: index } })),
   };
-}
-
-/** Appends the trimmed non-blank lines of text[from, to) as spans; `atDocumentStart` skips a BOM. */
-function splitLineRange(text: string, from: number, to: number, starts: number[], ends: number[], atDocumentStart: boolean): void {
-  let lineStart = atDocumentStart ? from + contentStart(text.slice(from, from + 1)) : from;
-  while (lineStart <= to) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0 || lineEnd > to) {
-      lineEnd = to;
-    }
-    let s = lineStart;
-    let e = lineEnd;
-    while (s < e && isJsonWhitespace(text.charCodeAt(s))) {
-      s++;
-    }
-    while (e > s && isJsonWhitespace(text.charCodeAt(e - 1))) {
-      e--;
-    }
-    if (e > s) {
-      starts.push(s);
-      ends.push(e);
-    }
-    lineStart = lineEnd + 1;
-  }
 }
 
 /**

@@ -4,12 +4,16 @@
  */
 import { Node as JsonNode, parseTree, ParseError } from 'jsonc-parser';
 import { DiagnosticData, JsonPath, LocatedProblem, Problem, toPointer } from '../problems';
+import { shallowEnoughForTree } from './scanner';
 
 export const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
 
-/** Parses record text into a position tree (offsets relative to the text). */
+/**
+ * Parses record text into a position tree (offsets relative to the text);
+ * undefined for a text nested too deep for the recursive parser.
+ */
 export function parseRecordTree(text: string, errors?: ParseError[]): JsonNode | undefined {
-  return parseTree(text, errors, PARSE_OPTIONS);
+  return shallowEnoughForTree(text) ? parseTree(text, errors, PARSE_OPTIONS) : undefined;
 }
 
 /**

@@ -39,16 +39,16 @@ export function isJsonLinesPath(pathOrUri: string): boolean {
   return /\.jsonl$/i.test(pathOrUri);
 }
 
-/** Splits JSON Lines text into one span per non-blank line. */
-export function splitLines(text: string): RecordSpan[] {
-  const spans: RecordSpan[] = [];
-  let lineStart = contentStart(text);
-  const length = text.length;
-  let index = 0;
-  while (lineStart <= length) {
+/**
+ * Appends the trimmed, non-blank lines of text[from, to) as record spans
+ * (offsets into `text`); `skipBom` skips a BOM at `from` (the document start).
+ */
+export function splitLineRange(text: string, from: number, to: number, starts: number[], ends: number[], skipBom = from === 0): void {
+  let lineStart = skipBom ? from + contentStart(text.slice(from, from + 1)) : from;
+  while (lineStart <= to) {
     let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) {
-      lineEnd = length;
+    if (lineEnd < 0 || lineEnd > to) {
+      lineEnd = to;
     }
     let s = lineStart;
     let e = lineEnd;
@@ -59,11 +59,19 @@ export function splitLines(text: string): RecordSpan[] {
       e--;
     }
     if (e > s) {
-      spans.push({ index: index++, start: s, end: e });
+      starts.push(s);
+      ends.push(e);
     }
     lineStart = lineEnd + 1;
   }
-  return spans;
+}
+
+/** Splits JSON Lines text into one span per non-blank line. */
+export function splitLines(text: string): RecordSpan[] {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  splitLineRange(text, 0, text.length, starts, ends);
+  return starts.map((start, index) => ({ index, start, end: ends[index] }));
 }
 
 /** Splits a JSON document into one record or the items of a top-level array. */

@@ -14,6 +14,8 @@ const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
+const SLASH = 47;
+const STAR = 42;
 
 export function isJsonWhitespace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
@@ -115,6 +117,75 @@ export function scanValue(text: string, start: number, end: number): ValueScan {
     i++;
   }
   return { keyCount, maxDepth };
+}
+
+/**
+ * Deepest nesting the recursive tree parsers (jsonc-parser, and the JSON
+ * language service built on its scanner) may be given: thousands of levels
+ * overflow their stack, and formatting such a text produces output quadratic
+ * in its depth. A real record is about seven levels deep.
+ */
+export const MAX_TREE_DEPTH = 128;
+
+/**
+ * The nesting depth of a text as jsonc-parser's tokenizer sees it, even in
+ * broken JSON: a string also ends at a raw line break, comments are skipped,
+ * and only a matching bracket closes a container (a parser skips a stray one).
+ * It never under-counts what the parsers recurse into, which `scanValue`
+ * (built for valid JSON) can. Stops counting past `limit`.
+ */
+export function treeDepth(text: string, limit = Infinity): number {
+  const open: number[] = [];
+  let max = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      for (i++; i < n; i++) {
+        const s = text.charCodeAt(i);
+        if (s === QUOTE || s === 10 || s === 13) {
+          break;
+        }
+        if (s === BACKSLASH) {
+          i++;
+        }
+      }
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      open.push(c);
+      if (open.length > max && (max = open.length) > limit) {
+        return max;
+      }
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      if (open.length && open[open.length - 1] === (c === CLOSE_BRACE ? OPEN_BRACE : OPEN_BRACKET)) {
+        open.pop();
+      }
+    } else if (c === SLASH) {
+      i = skipComment(text, i);
+    }
+  }
+  return max;
+}
+
+/** Offset of the last character of a comment starting at `i` (`i` itself when none starts there). */
+function skipComment(text: string, i: number): number {
+  const next = text.charCodeAt(i + 1);
+  if (next === SLASH) {
+    let j = i + 2;
+    while (j < text.length && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) {
+      j++;
+    }
+    return j - 1;
+  }
+  if (next === STAR) {
+    const close = text.indexOf('*/', i + 2);
+    return close < 0 ? text.length : close + 1;
+  }
+  return i;
+}
+
+/** Whether a text may be handed to a recursive tree parser (see `MAX_TREE_DEPTH`). */
+export function shallowEnoughForTree(text: string): boolean {
+  return treeDepth(text, MAX_TREE_DEPTH) <= MAX_TREE_DEPTH;
 }
 
 export interface ItemSpan {

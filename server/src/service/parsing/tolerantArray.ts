@@ -6,16 +6,16 @@
 import { LocatedProblem } from '../problems';
 import { parseRecordTree } from './locator';
 import { RecordSpan } from './recordSpans';
-import { scanValue } from './scanner';
+import { MAX_TREE_DEPTH, treeDepth } from './scanner';
 import { syntaxProblems } from './syntax';
 
 /** Nesting deeper than this is not handed to the (recursive) tolerant parser. */
-export const MAX_TOLERANT_DEPTH = 128;
+export const MAX_TOLERANT_DEPTH = MAX_TREE_DEPTH;
 
 export function tolerantArray(text: string): { spans: RecordSpan[]; problems: LocatedProblem[] } {
   const start = Math.max(0, text.indexOf('['));
   const body = text.slice(start);
-  const depth = scanValue(body, 0, body.length).maxDepth;
+  const depth = treeDepth(body);
   if (depth > MAX_TOLERANT_DEPTH) {
     const problem: LocatedProblem = {
       code: 'IR001',

@@ -6,7 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import { JsonPath, Problem, displayPath, fromPointer, toPointer } from '../problems';
 import { SchemaNode, getValidator } from './schemaStore';
-import { closestMatches, describeValue, jsonTypeOf, listOr, typeWithArticle } from '../util/text';
+import { closestMatches, describeValue, jsonTypeOf, listOr, shownKey, typeWithArticle } from '../util/text';
 
 /** Messages for values checked by a pattern, keyed by the `$defs` entry that holds the pattern. */
 const PATTERN_MESSAGES: Record<string, string> = {
@@ -46,7 +46,7 @@ const IGNORED_KEYWORDS = new Set(['if', 'then', 'else', 'allOf', '$ref']);
 function lastName(path: JsonPath): string {
   for (let i = path.length - 1; i >= 0; i--) {
     if (typeof path[i] === 'string') {
-      return String(path[i]);
+      return shownKey(String(path[i]));
     }
   }
   return 'value';

@@ -4,6 +4,7 @@
  * webview only draws what this returns.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { sourceOf } from '../text/documentSource';
 import { Position } from 'vscode-languageserver-types';
 import { getNodeValue, ParseError } from 'jsonc-parser';
 import type {
@@ -18,6 +19,7 @@ import { DocumentLayout, RecordSpan } from '../parsing/recordSpans';
 import { findProperty, JsonNode, parseRecordTree } from '../parsing/locator';
 import { formatOf, layoutOf, RecordView, spanAt } from '../recordDocument';
 import { formatDuration, formatOffset } from '../util/durations';
+import { shownDeep } from '../util/text';
 import { ActionFacts, clockOf, isObject, readAction } from './timelineFields';
 import { spacersFor } from './timelineAxis';
 import { MESSAGES } from './timelineMessages';
@@ -31,7 +33,7 @@ import { MESSAGES } from './timelineMessages';
 export function spanNear(document: TextDocument, layout: DocumentLayout, position: Position): RecordSpan | undefined {
   const offset = document.offsetAt(position);
   const format = formatOf(document);
-  const exact = spanAt(layout, document.getText(), offset, format);
+  const exact = spanAt(layout, sourceOf(document), offset, format);
   if (exact || layout.spans.length === 0) {
     return exact;
   }
@@ -76,6 +78,7 @@ export function timelineOfRecord(view: RecordView, recordCount: number): Timelin
     ? record.resolution_time
     : undefined;
   const placed = placeActions(view, actionNodes, facts, resolution, warnings);
+  // The model is shown in a webview and exported as Markdown: no credential from the record in it.
   return {
     uri: view.document.uri,
     version: view.document.version,
@@ -83,10 +86,10 @@ export function timelineOfRecord(view: RecordView, recordCount: number): Timelin
     recordIndex: view.span.index,
     recordCount,
     recordRange: view.rangeOfOffsets(0, view.text.length),
-    header: header(record, resolution, placed),
-    actions: placed.actions,
-    end: placed.end,
-    warnings,
+    header: shownDeep(header(record, resolution, placed)),
+    actions: shownDeep(placed.actions),
+    end: shownDeep(placed.end),
+    warnings: shownDeep(warnings),
   };
 }
 

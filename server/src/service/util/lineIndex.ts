@@ -5,6 +5,7 @@
  * UTF-16, so a character index within a line is already an LSP character offset.
  */
 import type { Position } from 'vscode-languageserver-types';
+import { lastAtOrBefore } from './sortedSearch';
 
 export class LineIndex {
   private readonly starts: number[];
@@ -18,22 +19,17 @@ export class LineIndex {
   }
 
   lineAt(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) {
-        low = mid;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return low;
+    return lastAtOrBefore(this.starts, offset);
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineAt(clamped);
+    // Between the `\r` and `\n` of a line break is no position of the line: it maps
+    // to the end of the line, as in vscode-languageserver-textdocument.
+    if (clamped > this.starts[line] && this.text.charCodeAt(clamped - 1) === 13) {
+      clamped--;
+    }
     return { line, character: clamped - this.starts[line] };
   }
 

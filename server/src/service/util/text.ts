@@ -2,19 +2,61 @@
  * Helpers for user-facing text. Values from records are echoed in messages
  * only when they are short identifiers that cannot be a credential.
  */
-import { containsSecret } from '../secrets';
+import { containsSecret, MASK, redactSecrets } from '../secrets';
 
 const SAFE_TOKEN = /^[A-Za-z0-9_ .:/@+-]{0,40}$/;
+
+/** Long mixed letter+digit runs look like keys or tokens: never echo them. */
+function tokenLike(value: string): boolean {
+  return (/[A-Za-z0-9_+/-]{16,}/.test(value) && /\d/.test(value) && /[A-Za-z]/.test(value)) || looksRandom(value);
+}
+
+/**
+ * A short password pasted on its own (`Lp5nW2qR7xTs`) matches no secret
+ * pattern: a value that mixes upper case, lower case and digits back and
+ * forth (five or more switches) is treated as one. Words (`CrashLoopBackOff`),
+ * ids (`scheduled__2024-03-14T02:00:00+00:00`) and quantities switch less.
+ */
+function looksRandom(value: string): boolean {
+  if (value.length < 8 || value.length > 128 || !/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/\d/.test(value) || /\s/.test(value)) {
+    return false;
+  }
+  let switches = 0;
+  let previous = '';
+  for (const c of value) {
+    const kind = c >= 'a' && c <= 'z' ? 'l' : c >= 'A' && c <= 'Z' ? 'u' : c >= '0' && c <= '9' ? 'd' : '';
+    if (kind && previous && kind !== previous) {
+      switches++;
+    }
+    previous = kind || previous;
+  }
+  return switches >= 5;
+}
 
 /** True when a record string may be shown in a message. */
 export function isEchoable(value: string): boolean {
   if (!SAFE_TOKEN.test(value)) {
     return false;
   }
-  // Long mixed letter+digit runs look like keys or tokens: never echo them.
-  const tokenLike = /[A-Za-z0-9_+/-]{16,}/.test(value) && /\d/.test(value) && /[A-Za-z]/.test(value);
   // Nor anything the secret detector finds (`redis://:pw@h`, `hf_…`, `pwd=…`).
-  return !tokenLike && !containsSecret(value);
+  return !tokenLike(value) && !containsSecret(value);
+}
+
+const MAX_SHOWN_KEY = 40;
+
+/**
+ * A record's key as messages name it (in a path, or as "x must be a number"):
+ * as written when short, cut when long (a key can be megabytes), and `…`
+ * when it looks like a credential.
+ */
+export function shownKey(key: string): string {
+  if (isEchoable(key)) {
+    return key;
+  }
+  if (tokenLike(key) || containsSecret(key)) {
+    return '…';
+  }
+  return key.length > MAX_SHOWN_KEY ? `${key.slice(0, MAX_SHOWN_KEY - 1)}…` : key;
 }
 
 /** A record value as a message shows it: quoted when safe, else described by its type. */
@@ -113,4 +155,32 @@ export function closestMatches(value: string, candidates: readonly string[], lim
   }
   scored.sort((x, y) => x.score - y.score || x.candidate.localeCompare(y.candidate));
   return scored.slice(0, limit).map((s) => s.candidate);
+}
+
+/**
+ * Record text as a feature shows it (outline, timeline, dataset overview):
+ * every credential masked as `***`, and a value that looks like a random
+ * password on its own masked whole.
+ */
+export function shownText(value: string): string {
+  const redacted = redactSecrets(value) ?? value;
+  return looksRandom(redacted) ? MASK : redacted;
+}
+
+/** `value` with every string in it (at any depth) passed through `shownText`: for models built from record text. */
+export function shownDeep<T>(value: T): T {
+  if (typeof value === 'string') {
+    return shownText(value) as T;
+  }
+  if (Array.isArray(value)) {
+    return value.map(shownDeep) as T;
+  }
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = shownDeep(v);
+    }
+    return out as T;
+  }
+  return value;
 }

@@ -84,7 +84,7 @@ export interface RecordSpans {
 }
 
 /** The later copies among the checked records of a dataset, keyed by record index. */
-export function duplicateRecordProblems(text: string, records: RecordSpans, describe: RecordLocator): Map<number, LocatedProblem[]> {
+export function duplicateRecordProblems(text: { slice(start: number, end: number): string }, records: RecordSpans, describe: RecordLocator): Map<number, LocatedProblem[]> {
   const tracker = new DuplicateTracker();
   const out = new Map<number, LocatedProblem[]>();
   const textOf = (index: number) => text.slice(records.start(index), records.end(index));

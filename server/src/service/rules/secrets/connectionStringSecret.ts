@@ -22,8 +22,12 @@ import type { RecordRule } from '../ruleTypes';
 import { valueAt } from '../ruleHelpers';
 
 const PATH = ['incident', 'metadata', 'error_details', 'connection_string'] as const;
-/** Masked strings up to this length are shown in the message as the example of the fix. */
-const MAX_SHOWN = 120;
+/**
+ * Masked strings up to this length are shown in the message as the example
+ * of the fix; a message never repeats more of a record than that (a longer
+ * string may be megabytes, or hide a secret the detector does not know).
+ */
+const MAX_SHOWN = 64;
 
 function message(kinds: readonly string[], masked: string | undefined): string {
   const example = masked !== undefined && masked.length <= MAX_SHOWN && !containsSecret(masked) ? `, e.g. ${JSON.stringify(masked)}` : '';
