@@ -35,8 +35,10 @@ interface Entry {
   again: boolean;
   timer?: { dispose(): void };
   /**
-   * Set when only a reduced check applies (too large, binary): the store is
-   * not updated per change, and is rebuilt from the text on the next change.
+   * The store does not follow the text: not built yet, the text was replaced
+   * as a whole, the configuration changed, or only a reduced check applies
+   * (too large, binary). It is not updated per change, and the next run
+   * builds it again from the text when the file is within the limits.
    */
   stale: boolean;
 }
@@ -47,10 +49,9 @@ export class DiagnosticsScheduler {
 
   constructor(private readonly state: ServerState) {}
 
-  /** A document was opened: build its store and check it. */
+  /** A document was opened: check it (its store is built then, unless the file is too large or binary). */
   open(document: ChunkedTextDocument): void {
-    this.entries.set(document.uri, { store: new RecordStore(formatOf(document), '', {}), running: false, again: false, stale: false });
-    this.resetStore(document);
+    this.entries.set(document.uri, { store: new RecordStore(formatOf(document), '', {}), running: false, again: false, stale: true });
     this.schedule(document.uri, 0);
   }
 
@@ -69,15 +70,18 @@ export class DiagnosticsScheduler {
       this.open(document);
       return;
     }
-    if (replaced || entry.stale) {
-      this.resetStore(document);
+    if (replaced) {
+      entry.stale = true;
     }
-    this.schedule(document.uri, entry.store.pending <= SMALL_EDIT_RECORDS ? 0 : DEBOUNCE_MS);
+    this.schedule(document.uri, !entry.stale && entry.store.pending <= SMALL_EDIT_RECORDS ? 0 : DEBOUNCE_MS);
   }
 
   revalidateAll(): void {
     for (const document of this.state.documents.all()) {
-      this.resetStore(document);
+      const entry = this.entries.get(document.uri);
+      if (entry) {
+        entry.stale = true;
+      }
       this.schedule(document.uri, 0);
     }
   }
@@ -89,9 +93,14 @@ export class DiagnosticsScheduler {
     void this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** The per-record results of an open document (for features that need them, e.g. the dataset overview). */
+  /**
+   * The per-record results of an open document (for features that need them,
+   * e.g. the dataset overview); undefined while the document is not checked
+   * record by record (not checked yet, too large, binary).
+   */
   storeOf(uri: string): RecordStore | undefined {
-    return this.entries.get(uri)?.store;
+    const entry = this.entries.get(uri);
+    return entry && !entry.stale ? entry.store : undefined;
   }
 
   dispose(): void {
@@ -102,14 +111,6 @@ export class DiagnosticsScheduler {
     this.entries.clear();
   }
 
-  private resetStore(document: ChunkedTextDocument): void {
-    const entry = this.entries.get(document.uri);
-    if (!entry) {
-      return;
-    }
-    entry.stale = false;
-    entry.store = new RecordStore(formatOf(document), document.text);
-  }
 
   private schedule(uri: string, delay: number): void {
     const entry = this.entries.get(uri);
@@ -157,7 +158,7 @@ export class DiagnosticsScheduler {
     const severityOf = severityResolver(config, filePath, { onlyLower: !this.state.workspaceTrusted });
     const header: Diagnostic[] = config?.problems.length ? [configProblemDiagnostic(config.path, config.problems.length, config.problems[0].message)] : [];
 
-    const source = entry.store.source;
+    const source = document.text;
     if (looksBinary(source.slice(0, SNIFF_LENGTH))) {
       entry.stale = true;
       await this.publish(uri, [...header, limitDiagnostic('This file looks binary (it contains NUL bytes), so it is not checked.')]);
@@ -165,9 +166,9 @@ export class DiagnosticsScheduler {
     }
     const limitBytes = settings.maxFileSizeMB * 1024 * 1024;
     if (source.length > limitBytes) {
-      // Only the syntax is checked: the store is not kept up to date, and is rebuilt after the next change.
+      // Only the syntax is checked; the store is built again once the file is within the limit.
       entry.stale = true;
-      const syntax = checkSyntaxOnly(source.toString(), entry.store.format, (o) => document.positionAt(o));
+      const syntax = checkSyntaxOnly(source.toString(), formatOf(document), (o) => document.positionAt(o));
       await this.publish(uri, [
         ...header,
         limitDiagnostic(
@@ -178,9 +179,17 @@ export class DiagnosticsScheduler {
       return;
     }
 
+    if (entry.stale) {
+      // Opened, replaced, back under the limits, or the configuration changed: split the text again.
+      entry.store = new RecordStore(formatOf(document), source);
+      entry.stale = false;
+    }
+    // A check that ends within PROGRESS_PUBLISH_MS publishes once; a longer one publishes what is done at that interval.
     let lastPublish = Date.now();
-    let first = true;
     for (;;) {
+      if (entry.stale) {
+        return; // replaced meanwhile: the run that follows starts again
+      }
       const sliceEnd = Date.now() + SLICE_MS;
       const done = entry.store.checkSome(() => Date.now() >= sliceEnd);
       if (this.entries.get(uri) !== entry) {
@@ -189,8 +198,7 @@ export class DiagnosticsScheduler {
       if (done) {
         break;
       }
-      if (first || Date.now() - lastPublish >= PROGRESS_PUBLISH_MS) {
-        first = false;
+      if (Date.now() - lastPublish >= PROGRESS_PUBLISH_MS) {
         lastPublish = Date.now();
         await this.publishStore(uri, entry, header, severityOf);
       }

@@ -153,7 +153,9 @@ suite('CLI on large files', () => {
     const [s, l] = runs;
     const growthKB = l.usage.maxRssKB - s.usage.maxRssKB;
     const bytesKB = (l.file.bytes - s.file.bytes) / 1024;
-    assert.ok(growthKB < 0.05 * bytesKB, `peak RSS grew by ${growthKB} kB for ${Math.round(bytesKB)} kB more input`);
+    // Reading the file whole would grow the peak by at least the added bytes; garbage-collection timing
+    // (other processes on the machine) moves the peak by tens of MB, so the bound is a fifth of them.
+    assert.ok(growthKB < 0.2 * bytesKB, `peak RSS grew by ${growthKB} kB for ${Math.round(bytesKB)} kB more input`);
     assert.ok(l.usage.maxRssKB * 1024 < 0.75 * l.file.bytes, `peak RSS ${l.usage.maxRssKB} kB for a ${l.file.bytes}-byte file`);
     console.log(`# 200 MB dataset: ${l.file.records} records, ${l.file.bytes} bytes, peak RSS ${Math.round(l.usage.maxRssKB / 1024)} MB (20 MB: ${Math.round(s.usage.maxRssKB / 1024)} MB)`);
   });
