@@ -25,6 +25,15 @@ suite('activation and languages', () => {
     assert.deepEqual(ours(editor.document.uri), [], 'Incident Records reported problems in an ordinary JSON file');
   });
 
+  // Before any JSON Lines file is opened, so that onLanguage:incident-json alone must activate it.
+  test('an incident file activates the extension, which starts its language server', async () => {
+    const editor = await openFixture('orders-etl.incident.json');
+    await waitUntil('the extension to activate after an incident file was opened', () => extension().isActive);
+    // Diagnostics come only from the bundled server, started over IPC by the client.
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.length > 0, 'the first diagnostics from the language server');
+    assert.ok(diagnostics.every((d) => d.source === 'incident-records'));
+  });
+
   test('assigns the languages by file name, including files.associations', async () => {
     const expected: Record<string, string> = {
       'orders-etl.incident.json': 'incident-json',
@@ -39,14 +48,6 @@ suite('activation and languages', () => {
       actual[file] = (await vscode.workspace.openTextDocument(fixtureUri(file))).languageId;
     }
     assert.deepEqual(actual, expected);
-  });
-
-  test('an incident file activates the extension, which starts its language server', async () => {
-    const editor = await openFixture('orders-etl.incident.json');
-    await waitUntil('the extension to activate after an incident file was opened', () => extension().isActive);
-    // Diagnostics come only from the bundled server, started over IPC by the client.
-    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.length > 0, 'the first diagnostics from the language server');
-    assert.ok(diagnostics.every((d) => d.source === 'incident-records'));
   });
 
   test('registers every command it contributes', async () => {
