@@ -1,8 +1,8 @@
 // The UI scenario: the installed extension used through the browser as a
 // person would. Open a defective record with Quick Open, see its problems in
 // the Problems panel, pick an action type from completion, apply a quick fix
-// from the light bulb, open the timeline preview and read the chosen action's
-// entry inside the webview. Every step waits on what the page shows (with a
+// from the light bulb, open the timeline preview, read the chosen action's
+// entry inside the webview and click it to select the action's JSON. Every step waits on what the page shows (with a
 // deadline), never on a fixed delay, and leaves a screenshot in the artifacts.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -147,6 +147,22 @@ export async function runUiScenario({ server, context, workspace, artifactsDir }
         }
       }
       console.log(`    timeline entry: ${text.slice(0, 160)}`);
+    });
+
+    await s.step('timeline-reveal', async () => {
+      // Clicking the entry selects the action's JSON in the editor beside the preview (and focuses it).
+      const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await webview.getByRole('listitem').filter({ hasText: 'scale_deployment' }).first().click();
+      const selection = page.locator('.statusbar-item', { hasText: /\(\d+ selected\)/ }).first();
+      await selection.waitFor();
+      const selected = Number(/\((\d+) selected\)/.exec(await selection.innerText())?.[1] ?? 0);
+      // An action object: from its "{" to its "}", with the action type and parameters inside.
+      if (!(selected > '"action": "scale_deployment"'.length)) {
+        throw new Error(`clicking the entry selected ${selected} characters`);
+      }
+      const selectedLines = page.locator('.monaco-editor.focused .view-overlays .selected-text');
+      await selectedLines.first().waitFor();
+      console.log(`    revealed: ${selected} characters selected in the editor`);
     });
   } finally {
     await page.close();
