@@ -53,6 +53,6 @@ export function rangeOf(text: string, needle: string, occurrence = 0): Range {
 }
 
 export function incidentDocument(text: string, format: 'json' | 'jsonl' = 'json', name?: string): TextDocument {
-  const uri = name ?? (format === 'jsonl' ? 'file:///work/test.incidents.jsonl' : 'file:///work/test.incident.json');
+  const uri = name ?? (format === 'jsonl' ? 'file:///workspace/test.incidents.jsonl' : 'file:///workspace/test.incident.json');
   return TextDocument.create(uri, format === 'jsonl' ? 'incident-jsonl' : 'incident-json', 1, text);
 }

@@ -20,7 +20,7 @@ let documents = 0;
 
 /** A document of its own: the service caches layouts by URI and version, as an editor's documents have. */
 function incidentDocument(text: string, format: 'json' | 'jsonl' = 'json'): TextDocument {
-  return namedDocument(text, format, `file:///work/finding-${++documents}.incident${format === 'jsonl' ? 's.jsonl' : '.json'}`);
+  return namedDocument(text, format, `file:///workspace/finding-${++documents}.incident${format === 'jsonl' ? 's.jsonl' : '.json'}`);
 }
 
 function offsets(document: TextDocument, selection: SelectionRange | undefined): [number, number][] {

@@ -18,7 +18,7 @@ let documents = 0;
  */
 export function freshDocument(text: string, format: 'json' | 'jsonl' = 'json'): TextDocument {
   documents++;
-  return incidentDocument(text, format, `file:///work/authoring-${documents}.${format === 'jsonl' ? 'incidents.jsonl' : 'incident.json'}`);
+  return incidentDocument(text, format, `file:///workspace/authoring-${documents}.${format === 'jsonl' ? 'incidents.jsonl' : 'incident.json'}`);
 }
 
 export async function completionsAt(service: IncidentService, text: string, offset: number, format: 'json' | 'jsonl' = 'json'): Promise<CompletionItem[]> {

@@ -33,7 +33,7 @@ suite('code actions', () => {
     const written = { text: missingSeverity(), format: 'json' as const };
     const [action] = codeActions(written, diagnose(written), { snippetSupport: true });
     const change = action.edit!.documentChanges![0] as TextDocumentEdit;
-    assert.deepEqual(change.textDocument, { uri: 'file:///work/test.incident.json', version: 1 });
+    assert.deepEqual(change.textDocument, { uri: 'file:///workspace/test.incident.json', version: 1 });
     const [edit] = change.edits as SnippetTextEdit[];
     assert.deepEqual(edit.snippet, { kind: 'snippet', value: ',\n    "severity": "${1|low,medium,high,critical|}"' });
   });
@@ -42,7 +42,7 @@ suite('code actions', () => {
     const text = missingSeverity();
     const document = incidentDocument(text);
     const [action] = service.getCodeActions(document, service.diagnostics(document), { snippetSupport: true });
-    const edits = action.edit!.changes!['file:///work/test.incident.json'] as TextEdit[];
+    const edits = action.edit!.changes!['file:///workspace/test.incident.json'] as TextEdit[];
     assert.deepEqual(edits.map((e) => e.newText), [',\n    "severity": "low"']);
   });
 
