@@ -5,7 +5,8 @@
  * shorter). A linear pattern costs about the same per character (ratio ≈ 1);
  * a quadratic one 16 times more, so it is first compared at 1 KB → 16 KB,
  * where even a quadratic pattern finishes quickly. Runs with several repetitions until each
- * measurement is long enough to be stable, retries a suspicious ratio, and
+ * measurement is long enough to be stable, measures a suspicious ratio again
+ * with longer runs (the least of three, since interference only adds time), and
  * runs in a worker thread so a catastrophic (exponential) pattern is stopped
  * at a deadline and reported instead of hanging the suite.
  */
@@ -61,19 +62,24 @@ function cpu(text, k) {
   const used = process.cpuUsage(start);
   return used.user + used.system;
 }
-function perChar(text) {
+function perChar(text, micros = minMicros) {
   run(text); // untimed: one-time costs (flattening the string, compiling the pattern for it)
   for (let k = 1; ; k *= 2) {
     const spent = cpu(text, k);
-    if (spent >= minMicros || k >= 65536) return spent / (k * text.length);
+    if (spent >= micros || k >= 65536) return spent / (k * text.length);
   }
 }
-function ratioOf(family, from, to, limit = bound) {
+/** The least of three longer measurements: interference (other processes, the cache, a GC) only ever adds time. */
+function carefulPerChar(text) {
+  return Math.min(perChar(text, 8 * minMicros), perChar(text, 8 * minMicros), perChar(text, 8 * minMicros));
+}
+function ratioOf(family, from, to, limit = bound, careful = true) {
   const smallText = inputOf(family, from);
   const largeText = inputOf(family, to);
-  let ratio = Infinity;
-  for (let attempt = 0; attempt <= retries && ratio >= limit; attempt++) {
-    ratio = Math.min(ratio, perChar(largeText) / perChar(smallText));
+  let ratio = perChar(largeText) / perChar(smallText);
+  // A suspicious ratio is measured again (carefully at 64 KB → 1 MB): a super-linear pattern stays above the limit.
+  for (let attempt = 0; attempt < retries && ratio >= limit; attempt++) {
+    ratio = Math.min(ratio, careful ? carefulPerChar(largeText) / carefulPerChar(smallText) : perChar(largeText) / perChar(smallText));
   }
   return ratio;
 }
@@ -82,7 +88,7 @@ for (const family of families) {
   // A quadratic pattern is caught cheaply at small sizes before it is given 1 MB.
   // A clearly quadratic pattern (≈16×) is caught cheaply at small sizes before it is given 1 MB. Milder
   // growth there is expected of bounded repetition ({4,2048}) until the input outgrows the bound.
-  const early = ratioOf(family, small / 64, small / 4, earlyBound);
+  const early = ratioOf(family, small / 64, small / 4, earlyBound, false);
   const quadratic = early >= earlyBound;
   const ratio = quadratic ? early : ratioOf(family, small, large);
   results.push({ family: family.name, ratio, sizes: quadratic ? [small / 64, small / 4] : [small, large] });
