@@ -5,6 +5,13 @@
 // registry and Debian's packages, so it works on machines that reach only those.
 // A missing prerequisite fails the run with what to do; it never skips.
 //
+// The toolchain is hermetic: it neither reads nor writes the user's
+// configuration and data folders. Every tool it runs gets private XDG
+// folders under .e2e/toolchain/ (HOME stays, where npm finds its registry
+// settings), and the npm it starts never inherits the environment an outer
+// npm script sets (which would make code-server's postinstall see the outer
+// npm's Node version), so `npm test` works as well as a direct call.
+//
 // Usage as a script: node scripts/e2e/toolchain.mjs   (installs, prints paths)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +34,42 @@ const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config', 'g++', 'make', 'p
 
 export class ToolchainError extends Error {}
 
+/** The toolchain's own XDG folders: code-server writes a default config on its first run. */
+export function toolchainXdg() {
+  const root = join(TOOLCHAIN_DIR, 'xdg');
+  return { XDG_CONFIG_HOME: join(root, 'config'), XDG_DATA_HOME: join(root, 'data'), XDG_CACHE_HOME: join(root, 'cache') };
+}
+
+/**
+ * Variables an outer `npm run` sets for its script. An npm started from that
+ * script would take them as its own configuration: `npm_config_user_agent`
+ * names the outer npm's Node (code-server's postinstall reads its Node
+ * version from it), and the prefixes would redirect the install.
+ */
+const NPM_SCRIPT_VARIABLES = [
+  /^npm_lifecycle_/i,
+  /^npm_package_/i,
+  /^npm_(command|execpath|node_execpath)$/i,
+  /^npm_config_(user_agent|node_gyp|npm_version|prefix|global_prefix|local_prefix)$/i,
+  /^NODE$/,
+  /^INIT_CWD$/,
+];
+
+/** The environment for the tools the toolchain runs: no outer npm script's variables, private XDG folders. */
+export function toolchainEnv(extra = {}) {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !NPM_SCRIPT_VARIABLES.some((pattern) => pattern.test(key))) {
+      env[key] = value;
+    }
+  }
+  const xdg = toolchainXdg();
+  for (const dir of Object.values(xdg)) {
+    mkdirSync(dir, { recursive: true });
+  }
+  return { ...env, ...xdg, ...extra };
+}
+
 /** Runs a command with inherited output; throws with `what` when it fails. */
 function run(command, args, what, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
@@ -37,7 +80,7 @@ function run(command, args, what, options = {}) {
 }
 
 function succeeds(command, args) {
-  const result = spawnSync(command, args, { stdio: 'ignore' });
+  const result = spawnSync(command, args, { stdio: 'ignore', env: toolchainEnv() });
   return !result.error && result.status === 0;
 }
 
@@ -70,7 +113,7 @@ function ensureAptPackages() {
     throw new ToolchainError(`The in-editor tests need the Debian packages ${missing.join(', ')}. Install them as root: ${command}`);
   }
   console.log(`[e2e] installing Debian packages: ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const env = toolchainEnv({ DEBIAN_FRONTEND: 'noninteractive' });
   run('apt-get', ['update', '-qq'], 'apt-get update', { env });
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], `Installing ${missing.join(', ')}`, { env });
   const still = missingAptPackages();
@@ -80,7 +123,7 @@ function ensureAptPackages() {
 }
 
 /** Installs one npm package into its own prefix unless the stamp says it is there. */
-function ensureNpmPrefix(name, spec, check, env = process.env) {
+function ensureNpmPrefix(name, spec, check, env = toolchainEnv()) {
   const prefix = join(TOOLCHAIN_DIR, name);
   const stamp = join(prefix, 'installed.json');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === JSON.stringify({ spec }) && check()) {
@@ -115,13 +158,19 @@ export function codeServerEntry() {
 }
 
 function nodeVersionIs(binary, version) {
-  const result = spawnSync(binary, ['--version'], { encoding: 'utf8' });
+  const result = spawnSync(binary, ['--version'], { encoding: 'utf8', env: toolchainEnv() });
   return result.status === 0 && result.stdout.trim() === `v${version}`;
 }
 
-function codeServerRuns() {
-  const result = spawnSync(node24Path(), [codeServerEntry(), '--version'], { encoding: 'utf8' });
-  return result.status === 0 && result.stdout.startsWith(VERSIONS.codeServer);
+/**
+ * Whether code-server starts and reports the pinned version. Its output may
+ * begin with log lines (a first run announces the default config it wrote,
+ * into the toolchain's own XDG folder): the version is the line that starts
+ * with it.
+ */
+export function codeServerRuns() {
+  const result = spawnSync(node24Path(), [codeServerEntry(), '--version'], { encoding: 'utf8', env: toolchainEnv() });
+  return result.status === 0 && result.stdout.split(/\r?\n/).some((line) => line.startsWith(`${VERSIONS.codeServer} `) || line.trim() === VERSIONS.codeServer);
 }
 
 /**
@@ -141,12 +190,11 @@ export function ensureToolchain() {
   // npm 11.x blocks dependencies' install scripts by default; code-server's
   // postinstall and the native modules it builds are the install itself (a
   // pinned version with its own shrinkwrap), so they are allowed for this prefix only.
-  const env = {
-    ...process.env,
+  const env = toolchainEnv({
     PATH: `${join(node24Dir(), 'bin')}:${process.env.PATH}`,
     npm_config_nodedir: node24Dir(),
     npm_config_dangerously_allow_all_scripts: 'true',
-  };
+  });
   ensureNpmPrefix('code-server', `code-server@${VERSIONS.codeServer}`, codeServerRuns, env);
   return { node: node24Path(), codeServer: codeServerEntry(), chromium: chromiumPath() };
 }
