@@ -4,6 +4,7 @@
 // Usage: node scripts/generate-snippets.mjs [--check]
 //   --check  exit 1 (and write nothing) when a committed file is out of date.
 import * as esbuild from 'esbuild';
+import { validatorPlugin } from './validator-plugin.mjs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ try {
     target: 'node20',
     mainFields: ['module', 'main'],
     logLevel: 'warning',
+    plugins: [validatorPlugin],
   });
   const { snippetFiles, SNIPPET_FILES } = await import(pathToFileURL(outfile).href);
   const files = snippetFiles();

@@ -2,8 +2,9 @@
 // the record schema's ajv validator, compiled at build time into standalone
 // code (no schema compilation when the server or the CLI starts).
 import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { createRequire } from 'node:module';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -18,8 +19,15 @@ export function validatorSource() {
   if (cached !== undefined && cached.mtime === statSync(SCHEMA).mtimeMs) {
     return cached.source;
   }
-  const ajv = new (Ajv2020.default ?? Ajv2020)({ ...VALIDATOR_OPTIONS, code: { source: true, esm: false } });
-  (addFormats.default ?? addFormats)(ajv, ['date-time', 'date', 'time', 'uri']);
+  // ajv-formats' checks behind a length guard (server/src/service/schema/recordFormats.js).
+  const { recordFormats } = createRequire(import.meta.url)('../server/src/service/schema/recordFormats.js');
+  const ajv = new (Ajv2020.default ?? Ajv2020)({
+    ...VALIDATOR_OPTIONS,
+    code: { source: true, esm: false, formats: _`require("./server/src/service/schema/recordFormats.js").recordFormats` },
+  });
+  for (const [name, format] of Object.entries(recordFormats)) {
+    ajv.addFormat(name, format);
+  }
   const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
   const source = (standaloneCode.default ?? standaloneCode)(ajv, validate);
   cached = { mtime: statSync(SCHEMA).mtimeMs, source };

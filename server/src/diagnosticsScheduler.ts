@@ -181,7 +181,7 @@ export class DiagnosticsScheduler {
 
     if (entry.stale) {
       // Opened, replaced, back under the limits, or the configuration changed: split the text again.
-      entry.store = new RecordStore(formatOf(document), source);
+      entry.store = new RecordStore(formatOf(document), source, { catalog: this.state.catalogFor(uri) });
       entry.stale = false;
     }
     // A check that ends within PROGRESS_PUBLISH_MS publishes once; a longer one publishes what is done at that interval.

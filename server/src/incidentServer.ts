@@ -14,6 +14,9 @@ import {
 } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, InitializationOptions, ServerSettings, WorkspaceTrustNotification, normaliseSettings } from '../../common/protocol';
 import { ConfigLoader } from './service/config/configLoader';
+import { filePathOf } from './uris';
+import { catalogFor } from './service/config/config';
+import type { ActionCatalog } from './service/catalog';
 import { getIncidentService, IncidentService } from './service/incidentService';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { IncidentDocuments } from './documents';
@@ -31,6 +34,8 @@ export interface ServerState {
   clientCapabilities: ClientCapabilities;
   workspaceTrusted: boolean;
   settingsFor(uri: string): Promise<ServerSettings>;
+  /** The action catalogue for a document: the built-in one with its configuration's own action types. */
+  catalogFor(uri: string): ActionCatalog;
 }
 
 export function startServer(connection: Connection, runtime: Runtime): void {
@@ -67,6 +72,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       }
       return settings;
     },
+    catalogFor(uri: string): ActionCatalog {
+      return catalogFor(state.configs.configFor(filePathOf(uri)));
+    },
   };
   scheduler = new DiagnosticsScheduler(state);
 
@@ -80,6 +88,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     service = getIncidentService({
       clientCapabilities: capabilities,
       layoutOf: (document) => (state.documents.get(document.uri)?.version === document.version ? scheduler?.storeOf(document.uri)?.layout() : undefined),
+      catalogOf: (document) => state.catalogFor(document.uri),
     });
     const featureCapabilities = FEATURES.map((feature) => feature.capabilities(capabilities));
     return {

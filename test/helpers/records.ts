@@ -284,7 +284,7 @@ export function diskRecord(): JsonRecord {
     actions_taken: [
       {
         action: 'rotate_logs',
-        parameters: { server_hostname: 'web-17.prod.internal', log_path: '/var/log/nginx' },
+        parameters: { server_hostname: 'web-17.prod.internal', filesystem_path: '/var/log/nginx' },
         result: 'success',
         timestamp: '2024-08-03T12:05:00Z',
       },

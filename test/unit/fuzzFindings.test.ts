@@ -155,9 +155,12 @@ suite('fuzz findings', () => {
     const record = diskRecord();
     const long = 'd'.repeat(20_000);
     const key = 'AKIAIOSFODNN7EXAMPLE';
-    record.incident.metadata.error_details.largest_directories = [{ [long]: 402 }, { [key]: 61 }];
+    record.incident.metadata.error_details.largest_directories = [{ [long]: true }, { [key]: false }];
     const messages = service.diagnostics(incidentDocument(pretty(record))).map((d) => `${d.code} ${d.message}`);
-    assert.deepEqual(messages, [`IR003 ${'d'.repeat(39)}… must be a string; found an integer (402).`, 'IR003 … must be a string; found an integer (61).']);
+    assert.deepEqual(messages, [
+      `IR003 ${'d'.repeat(39)}… must be a string or a number; found a boolean (true or false) (true).`,
+      'IR003 … must be a string or a number; found a boolean (true or false) (false).',
+    ]);
   });
 
   test('the CLI places a range ending between "\\r" and "\\n" at the end of the line, as the editor does', () => {

@@ -151,12 +151,45 @@ suite('incident record schema', () => {
     assert.equal(typeof root.description, 'string');
   });
 
-  test('uses no oneOf, anyOf or not', () => {
+  test('uses anyOf only for the spellings of a value (and null), with inline branches; never oneOf or not', () => {
+    let anyOfs = 0;
     for (const { node, pointer } of walkSchema(root)) {
-      for (const keyword of ['oneOf', 'anyOf', 'not']) {
+      for (const keyword of ['oneOf', 'not']) {
         assert.ok(!(keyword in node), `${keyword} at ${pointer || '/'}`);
       }
+      if ('anyOf' in node) {
+        anyOfs++;
+        const branches = node.anyOf as JsonObject[];
+        assert.ok(branches.length >= 2, `anyOf at ${pointer} has several branches`);
+        for (const branch of branches) {
+          // Each branch says its own type, so a failure maps to one problem (schemaProblems.resolveAnyOf).
+          assert.ok(typeof branch.type === 'string' && !('$ref' in branch), `anyOf at ${pointer}: an inline branch with one type, ${JSON.stringify(branch)}`);
+        }
+      }
     }
+    assert.ok(anyOfs > 5, `${anyOfs} anyOf`);
+  });
+
+  test('null means absent: every optional property accepts null, no required one does', () => {
+    const ajv = newAjv();
+    ajv.addSchema(root);
+    let optional = 0;
+    for (const { node, pointer } of walkSchema(root)) {
+      if (!isObject(node.properties) || pointer.includes('/if/') || pointer.includes('/then')) {
+        continue;
+      }
+      const required = new Set((node.required as string[] | undefined) ?? []);
+      for (const name of Object.keys(node.properties)) {
+        const fragment = `${pointer}/properties/${name}`
+          .split('/')
+          .map((segment) => encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1')))
+          .join('/');
+        const accepts = ajv.compile({ $ref: `${SCHEMA_ID}#${fragment}` })(null);
+        assert.equal(accepts, !required.has(name), `${pointer}/properties/${name} ${required.has(name) ? 'is required: null is not a value' : 'is optional: null means absent'}`);
+        optional += required.has(name) ? 0 : 1;
+      }
+    }
+    assert.ok(optional > 150, `${optional} optional properties`);
   });
 
   test('every examples value validates against the subschema it sits in', () => {
@@ -225,23 +258,30 @@ suite('incident record schema', () => {
         invalid: ['2024-03-14T02:15:00', '2024-03-14', '14/03/2024 02:15', '2024-13-01T00:00:00Z'],
       },
       sparkMemory: {
-        valid: ['4g', '512m', '2048k', '1t', '4gb', '4G', '3.8g', '512MB'],
-        invalid: ['4 g', '4', '4Gi', 'four', '', '4gib'],
+        valid: ['4g', '512m', '2048k', '1t', '4gb', '4G', '3.8g', '512MB', null],
+        invalid: ['4 g', '4', '4Gi', 'four', '', '4gib', 4],
       },
+      // A Kubernetes quantity as the API accepts it: a string, or a plain number (bytes, cores).
       k8sMemory: {
-        valid: ['512Mi', '1Gi', '2G', '1000000', '1.5Gi', '128974848', '129e6', '500k'],
-        invalid: ['512 Mi', '512m', '1gi', '1GB', 'Mi', ''],
+        valid: ['512Mi', '1Gi', '2G', '1000000', '1.5Gi', '128974848', '129e6', '500k', 1073741824, null],
+        invalid: ['512 Mi', '512m', '1gi', '1GB', 'Mi', '', -1, true],
       },
       k8sCpu: {
-        valid: ['500m', '2', '0.5', '1.5', '250000000n'],
-        invalid: ['500 m', '0.5m', '2 cores', 'm', ''],
+        valid: ['500m', '2', '0.5', '1.5', '250000000n', 2, 0.5, null],
+        invalid: ['500 m', '0.5m', '2 cores', 'm', '', -1, true],
       },
-      diskSize: { valid: ['402G', '1.2T', '850M', '12GiB', '512'], invalid: ['402 G', 'big', ''] },
-      duration: { valid: ['4h 30m', '2d 6h', '45m', '4h30m', '1d 4h 30m 10s'], invalid: ['4 hours', 'PT4H30M', '', 'soon'] },
-      score: { valid: [0, 0.5, 1], invalid: [-0.1, 1.01, '0.5'] },
-      percentage: { valid: [0, 87.5, 100], invalid: [-1, 100.5] },
-      count: { valid: [0, 3], invalid: [-1, 1.5] },
-      seconds: { valid: [0, 0.5, 2460], invalid: [-1, '30'] },
+      // Free text as people write it, or a number: the seed types it only as a string.
+      diskSize: { valid: ['402G', '1.2T', '850M', '12GiB', '512', '210 GB', 402, null], invalid: [true, -1, {}] },
+      score: { valid: [0, 0.5, 1], invalid: [-0.1, 1.01, '0.5', null] },
+      percentage: { valid: [0, 87.5, 100, null], invalid: [-1, 100.5] },
+      count: { valid: [0, 3, 3.0, null], invalid: [-1, 1.5, '3'] },
+      seconds: { valid: [0, 0.5, 2460, null], invalid: [-1, '30'] },
+      // Action parameters: every spelling the target system reads (a command line's text, an API's JSON), or a value per target.
+      paramCount: { valid: [3, 3.0, '3', { '/var/lib/builds': 3 }, null], invalid: ['three', -1, 1.5, true, {}] },
+      paramSeconds: { valid: [300, '300', '300s', '5m', '1h30m', null], invalid: ['five minutes', -1, true] },
+      paramBoolean: { valid: [true, false, 'true', 'False', null], invalid: ['maybe', 1] },
+      paramPercentage: { valid: [70, '70', '70%', null], invalid: [101, 'most'] },
+      sparkConfValue: { valid: ['8g', 800, 0.7, true], invalid: [null, {}, []] },
     };
     for (const [def, { valid, invalid }] of Object.entries(cases)) {
       const validate = ajv.getSchema(`${SCHEMA_ID}#/$defs/${def}`);
@@ -300,14 +340,12 @@ suite('incident record schema', () => {
     );
   });
 
-  test('metadata of each service is closed but lists no required fields', () => {
+  test('metadata of each service is open (more detail is welcome) and lists no required fields', () => {
     for (const service of SERVICES) {
       const def = defs[`${service}Metadata`];
       assert.ok(isObject(def), `${service}Metadata exists`);
       for (const { node, pointer } of walkSchema(def, `/$defs/${service}Metadata`)) {
-        if (node.type === 'object' && isObject(node.properties)) {
-          assert.equal(node.additionalProperties, false, `${pointer} is closed`);
-        }
+        assert.notEqual(node.additionalProperties, false, `${pointer} is open: the guidelines ask for environmental and dependency information`);
         assert.ok(!('required' in node), `${pointer} has no required list (guideline rules check presence)`);
       }
     }
@@ -333,14 +371,10 @@ suite('service discriminator', () => {
     );
   });
 
-  test('a known service rejects an unknown metadata key', () => {
+  test('a known service accepts metadata of its own beyond the seed’s fields', () => {
     const record = base();
-    ((record.incident as JsonObject).metadata as JsonObject).dag_idd = 'orders_daily_etl';
-    const errors = dataErrors(validateRecord(record));
-    assert.deepEqual(
-      errors.map((e) => [e.instancePath, e.keyword, (e.params as { additionalProperty?: string }).additionalProperty]),
-      [['/incident/metadata', 'additionalProperties', 'dag_idd']],
-    );
+    ((record.incident as JsonObject).metadata as JsonObject).cluster_region = 'eu-west-1';
+    assert.deepEqual(dataErrors(validateRecord(record)), [], 'near-misses of a known name are the product’s IR007, not the schema’s');
   });
 
   test('each service checks its own metadata schema', () => {
@@ -353,32 +387,33 @@ suite('service discriminator', () => {
     );
   });
 
-  test('action parameters are checked by action type, and extra parameters and fields are allowed', () => {
+  test('action parameters are a vocabulary: none required, any spelling the system reads, extra parameters and fields allowed', () => {
     const record = readExample('kubernetes.incident.json');
     record.actions_taken = [
       {
         action: 'restart_pod',
-        parameters: { namespace: 'checkout', reason: 'extra parameters are allowed' },
+        parameters: { namespace: 'checkout', pod: 'checkout-api-7d9c6b5f4-x2x9q', reason: 'extra parameters are allowed' },
         result: 'success',
         timestamp: '2024-04-09T11:40:05Z',
         output: 'extra result-specific fields are allowed',
       },
       {
         action: 'scale_deployment',
-        parameters: { namespace: 'checkout', deployment_name: 'checkout-api', replicas: '8' },
+        parameters: { namespace: 'checkout', deployment_name: 'checkout-api', replicas: '8', previous_replicas: 4.0 },
         result: 'success',
         timestamp: '2024-04-09T11:44:30Z',
       },
+      {
+        action: 'update_resource_limits',
+        parameters: { namespace: 'checkout', deployment_name: 'checkout-api', resource_limits: { cpu: 2, memory: '1Gi' } },
+        result: 'success',
+        timestamp: '2024-04-09T11:46:30Z',
+      },
     ];
+    assert.deepEqual(dataErrors(validateRecord(record)), []);
+    ((record.actions_taken as JsonObject[])[1].parameters as JsonObject).replicas = 'eight';
     const errors = dataErrors(validateRecord(record));
-    assert.deepEqual(
-      errors.map((e) => [e.instancePath, e.keyword]),
-      [
-        ['/actions_taken/0/parameters', 'required'],
-        ['/actions_taken/1/parameters/replicas', 'type'],
-      ],
-      describeErrors(errors),
-    );
+    assert.ok(errors.length > 0 && errors.every((e) => e.instancePath === '/actions_taken/1/parameters/replicas'), describeErrors(errors));
   });
 
   test('an unknown action type is an enum error on the action', () => {

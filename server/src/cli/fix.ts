@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SeverityResolver } from '../service/documentChecker';
+import type { ActionCatalog } from '../service/catalog';
 import { fixAll } from '../service/fixes';
 import { DocumentFormat, contentStart } from '../service/parsing/recordSpans';
 import { InputFile } from './files';
@@ -109,7 +110,7 @@ function readBuffer(file: string): Buffer | undefined {
  * Fixes one file in place. `text` is the content read for linting; the file
  * is read again as bytes to make sure that is exactly what is on disk.
  */
-export function fixFileInPlace(input: InputFile, text: string, format: DocumentFormat, options: { severityOf: SeverityResolver; now?: number }): FixOutcome {
+export function fixFileInPlace(input: InputFile, text: string, format: DocumentFormat, options: { severityOf: SeverityResolver; now?: number; catalog?: ActionCatalog }): FixOutcome {
   const where = input.displayPath;
   let target: string;
   try {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Readable } from 'node:stream';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Severity } from '../../../common/diagnosticCodes';
-import { ProjectConfig, severityResolver } from '../service/config/config';
+import { ProjectConfig, catalogFor, severityResolver } from '../service/config/config';
 import { ConfigLoader } from '../service/config/configLoader';
 import { checkDocument, toDiagnostics } from '../service/documentChecker';
 import { isJsonLinesPath } from '../service/parsing/recordSpans';
@@ -63,7 +63,8 @@ function binaryDiagnostic(): ReportDiagnostic {
  * Checks a JSON Lines file or standard input line by line, so memory stays
  * bounded whatever the size: a binary file is recognised from its first chunk.
  */
-async function lintJsonLinesInput(input: InputFile, io: LintIO, severityOf: ReturnType<typeof severityResolver>): Promise<ReportDiagnostic[]> {
+async function lintJsonLinesInput(input: InputFile, io: LintIO, config: ProjectConfig | undefined, filePath: string): Promise<ReportDiagnostic[]> {
+  const severityOf = severityResolver(config, filePath);
   const stream = input.absolutePath === '-' ? io.stdin() : fs.createReadStream(input.absolutePath);
   const diagnostics: ReportDiagnostic[] = [];
   let sniffed = false;
@@ -82,7 +83,7 @@ async function lintJsonLinesInput(input: InputFile, io: LintIO, severityOf: Retu
     }
   };
   try {
-    await lintJsonLinesStream(sniffing(stream), { severityOf, now: io.now, onDiagnostic: (d) => diagnostics.push(d) });
+    await lintJsonLinesStream(sniffing(stream), { severityOf, now: io.now, catalog: catalogFor(config), onDiagnostic: (d) => diagnostics.push(d) });
   } catch (error) {
     throw new UsageError(`cannot read ${input.displayPath}: ${ioReason(error)}`);
   } finally {
@@ -92,7 +93,7 @@ async function lintJsonLinesInput(input: InputFile, io: LintIO, severityOf: Retu
 }
 
 export function lintText(text: string, filePath: string, format: 'json' | 'jsonl', config: ProjectConfig | undefined, now?: number): ReportDiagnostic[] {
-  const check = checkDocument(text, format, { now });
+  const check = checkDocument(text, format, { now, catalog: catalogFor(config) });
   const lines = new LineIndex(text);
   const diagnostics = toDiagnostics(check, (offset) => lines.positionAt(offset), severityResolver(config, filePath));
   return diagnostics.map((d) => ({
@@ -141,7 +142,7 @@ export async function runLint(args: LintArgs, io: LintIO): Promise<Report> {
     }
     const format = input.absolutePath === '-' || isJsonLinesPath(input.absolutePath) ? 'jsonl' : 'json';
     if (format === 'jsonl' && !args.fix) {
-      files.push({ path: input.displayPath, diagnostics: await lintJsonLinesInput(input, io, severityResolver(config, filePath)) });
+      files.push({ path: input.displayPath, diagnostics: await lintJsonLinesInput(input, io, config, filePath) });
       continue;
     }
     const text = readInput(input, io);
@@ -149,7 +150,7 @@ export async function runLint(args: LintArgs, io: LintIO): Promise<Report> {
       files.push({ path: input.displayPath, diagnostics: [binaryDiagnostic()] });
       continue;
     }
-    const outcome = args.fix ? fixFileInPlace(input, text, format, { severityOf: severityResolver(config, filePath), now: io.now }) : { text };
+    const outcome = args.fix ? fixFileInPlace(input, text, format, { severityOf: severityResolver(config, filePath), now: io.now, catalog: catalogFor(config) }) : { text };
     if (outcome.event) {
       io.onFix?.(outcome.event);
     }

@@ -9,6 +9,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Severity, SeveritySetting } from '../../../common/diagnosticCodes';
 import { makeDiagnostic } from '../service/documentChecker';
 import { isJsonWhitespace } from '../service/parsing/scanner';
+import type { ActionCatalog } from '../service/catalog';
 import { checkRecord } from '../service/recordChecker';
 import { duplicateProblem, DuplicateTracker } from '../service/rules/datasets';
 import { lineStarts } from '../service/util/lineIndex';
@@ -24,6 +25,8 @@ const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
 export interface StreamLintOptions {
   readonly severityOf: (code: string) => SeveritySetting;
   readonly now?: number;
+  /** The action catalogue with the configuration's own action types. */
+  readonly catalog?: ActionCatalog;
   /** Called for each diagnostic as it is found, in document order. */
   readonly onDiagnostic: (diagnostic: ReportDiagnostic) => void;
 }
@@ -72,7 +75,7 @@ class LineChecker {
     }
     this.recordLines[index] = this.line + lineOf(breaks, s);
     const recordText = text.slice(s, e);
-    const result = checkRecord(recordText, index, { inDataset: true, now: this.options.now ?? Date.now() });
+    const result = checkRecord(recordText, index, { inDataset: true, now: this.options.now ?? Date.now(), catalog: this.options.catalog });
     const problems = [...result.problems];
     if (result.identityKeys.length) {
       const duplicate = this.tracker.add(index, result.identityKeys);

@@ -5,6 +5,7 @@
 import { Diagnostic, DiagnosticSeverity, Position, Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, RuleInfo, SeveritySetting, ruleDocUrl, ruleInfo } from '../../../common/diagnosticCodes';
 import { DocumentFormat, DocumentLayout } from './parsing/recordSpans';
+import type { ActionCatalog } from './catalog';
 import { RecordStore } from './incremental/recordStore';
 import { LocatedProblem } from './problems';
 import { LineIndex } from './util/lineIndex';
@@ -22,12 +23,14 @@ export interface DocumentCheck {
 
 export interface CheckOptions {
   readonly now?: number;
+  /** The action catalogue with the configuration's own action types; the built-in one by default. */
+  readonly catalog?: ActionCatalog;
 }
 
 /** Checks every record of a document. */
 export function checkDocument(text: string, format: DocumentFormat, options: CheckOptions = {}): DocumentCheck {
   const now = options.now ?? Date.now();
-  const store = new RecordStore(format, text, { now: () => now });
+  const store = new RecordStore(format, text, { now: () => now, catalog: options.catalog });
   store.checkSome();
   const records = withDatasetProblems(store);
   const spans = records.map((r) => ({ index: r.index, start: store.start(r.index), end: store.end(r.index) }));

@@ -28,6 +28,7 @@ import { formatDocument } from './formatting';
 import { recordStarts, timelineModel } from './timeline';
 import type { TimelineModel } from '../../../common/timeline';
 import { CodeActionOptions, getCodeActions } from './fixes';
+import type { ActionCatalog } from './catalog';
 
 export interface IncidentServiceOptions {
   readonly clientCapabilities?: ClientCapabilities;
@@ -39,6 +40,8 @@ export interface IncidentServiceOptions {
    * document again; undefined falls back to splitting it (cached per version).
    */
   readonly layoutOf?: (document: TextDocument) => DocumentLayout | undefined;
+  /** The action catalogue for a document (its configuration's own action types); the built-in one when absent. */
+  readonly catalogOf?: (document: TextDocument) => ActionCatalog;
 }
 
 export interface IncidentService {
@@ -88,8 +91,9 @@ export function getIncidentService(options: IncidentServiceOptions = {}): Incide
   const json = new JsonFeatures(options.clientCapabilities);
   const layouts = new LayoutCache();
   const now = options.now ?? Date.now;
+  const catalogOf = (document: TextDocument): ActionCatalog | undefined => options.catalogOf?.(document);
   const check = (document: TextDocument): DocumentCheck => {
-    const result = checkDocument(document.getText(), formatOf(document), { now: now() });
+    const result = checkDocument(document.getText(), formatOf(document), { now: now(), catalog: catalogOf(document) });
     layouts.set(document, result.layout);
     return result;
   };
@@ -97,8 +101,9 @@ export function getIncidentService(options: IncidentServiceOptions = {}): Incide
   return {
     check,
     diagnostics: (document, severityOf) => toDiagnostics(check(document), (offset) => document.positionAt(offset), severityOf),
-    complete: (document, position) => json.complete(document, layout(document), formatOf(document), inside(document, position), now()),
-    hover: (document, position, severityOf) => json.hover(document, layout(document), formatOf(document), inside(document, position), { now: now(), severityOf }),
+    complete: (document, position) => json.complete(document, layout(document), formatOf(document), inside(document, position), now(), catalogOf(document)),
+    hover: (document, position, severityOf) =>
+      json.hover(document, layout(document), formatOf(document), inside(document, position), { now: now(), severityOf, catalog: catalogOf(document) }),
     documentSymbols: (document) => documentSymbols(document, layout(document), formatOf(document)),
     foldingRanges: (document) => json.foldingRanges(document, formatOf(document)),
     inlayHints: (document, range) => inlayHints(document, layout(document), formatOf(document), rangeInside(document, range)),
@@ -108,7 +113,7 @@ export function getIncidentService(options: IncidentServiceOptions = {}): Incide
     timeline: (document, position) => timelineModel(document, inside(document, position), layout(document)),
     recordStarts: (document) => recordStarts(document, layout(document)),
     getCodeActions: (document, diagnostics, actionOptions = {}) =>
-      getCodeActions(document, diagnostics, { now: now(), layout: layout(document), ...actionOptions }),
+      getCodeActions(document, diagnostics, { now: now(), layout: layout(document), catalog: catalogOf(document), ...actionOptions }),
     forget: (uri) => layouts.delete(uri),
     warmUp: async () => {
       const document = TextDocument.create('incident-warm-up:///warm-up.incident.json', INCIDENT_JSON, 1, WARM_UP_RECORD);

@@ -23,6 +23,7 @@ import { DocumentFormat, DocumentLayout } from './parsing/recordSpans';
 import { recordAt } from './recordDocument';
 import { recordCompletions } from './completion/completion';
 import { HoverOptions, recordHover } from './hover/hover';
+import type { ActionCatalog } from './catalog';
 import { SCHEMA_URI, recordSchema } from './schema/schemaStore';
 
 /** Records are given to the JSON language service under this file name, which the record schema matches. */
@@ -58,12 +59,19 @@ export class JsonFeatures {
    * Completion: the record-aware proposals (completion/) where they apply,
    * the JSON language service's schema completion elsewhere.
    */
-  async complete(document: TextDocument, layout: DocumentLayout, format: DocumentFormat, position: Position, now: number = Date.now()): Promise<CompletionList | null> {
+  async complete(
+    document: TextDocument,
+    layout: DocumentLayout,
+    format: DocumentFormat,
+    position: Position,
+    now: number = Date.now(),
+    catalog?: ActionCatalog,
+  ): Promise<CompletionList | null> {
     const view = recordAt(document, layout, position, format);
     if (!view) {
       return null;
     }
-    const own = recordCompletions(view, position, { snippets: this.snippets, now });
+    const own = recordCompletions(view, position, { snippets: this.snippets, now, catalog });
     if (own) {
       return own;
     }

@@ -4,7 +4,7 @@
  * path is `JSON.parse` + ajv + rules on plain values; a position tree is built
  * only when there is something to report.
  */
-import { isService, ServiceName } from './catalog';
+import { ActionCatalog, builtInCatalog, isService, ServiceName } from './catalog';
 import { MAX_TREE_DEPTH, countKeyTokens, scanValue, treeDepth } from './parsing/scanner';
 import { JsonNode, locateProblems, parseRecordTree } from './parsing/locator';
 import { duplicateKeyProblems, measureValue, syntaxProblems } from './parsing/syntax';
@@ -12,6 +12,8 @@ import { LocatedProblem, Problem } from './problems';
 import { RECORD_RULES } from './rules';
 import { JsonObject, RecordRule } from './rules/ruleTypes';
 import { schemaProblems } from './schema/schemaProblems';
+import { unknownPropertyProblems } from './schema/unknownProperties';
+import { explainValues } from './schema/valueMeanings';
 import { identityKeys } from './rules/datasets/duplicateRecord';
 import { jsonTypeOf, typeWithArticle } from './util/text';
 
@@ -43,6 +45,8 @@ export interface RecordCheckOptions {
   readonly now: number;
   /** Rules to run; defaults to every record rule. */
   readonly rules?: readonly RecordRule[];
+  /** The action catalogue with the configuration's own action types; the built-in one by default. */
+  readonly catalog?: ActionCatalog;
 }
 
 function isObject(value: unknown): value is JsonObject {
@@ -67,7 +71,30 @@ export function summarize(record: JsonObject): RecordSummary {
   };
 }
 
-function runRules(record: JsonObject, schema: Problem[], options: RecordCheckOptions): Problem[] {
+/**
+ * The schema knows only the built-in action types: an action type the
+ * configuration declares is not unknown (IR009), and the fixes of an unknown
+ * one may suggest the declared ones too.
+ */
+function withDeclaredActions(problems: Problem[], record: JsonObject, catalog: ActionCatalog): Problem[] {
+  if (!catalog.declared) {
+    return problems;
+  }
+  const actions = Array.isArray(record.actions_taken) ? record.actions_taken : [];
+  return problems.flatMap((p): Problem[] => {
+    if (p.code !== 'IR009') {
+      return [p];
+    }
+    const action = actions[p.path[1] as number];
+    const type = isObject(action) ? action.action : undefined;
+    if (typeof type === 'string' && catalog.has(type)) {
+      return [];
+    }
+    return [{ ...p, data: { ...p.data, allowed: catalog.types() } }];
+  });
+}
+
+function runRules(record: JsonObject, schema: Problem[], options: RecordCheckOptions, catalog: ActionCatalog): Problem[] {
   const problems: Problem[] = [];
   const schemaPointers = new Set<string>();
   for (const p of schema) {
@@ -75,12 +102,17 @@ function runRules(record: JsonObject, schema: Problem[], options: RecordCheckOpt
     if (p.code === 'IR002' && typeof p.data?.propertyPointer === 'string') {
       schemaPointers.add(p.data.propertyPointer);
     }
+    // `dag_run` for dag_run_id is one problem (IR007's), not also a missing dag_run_id.
+    if (p.code === 'IR007' && typeof p.data?.suggestedPointer === 'string') {
+      schemaPointers.add(p.data.suggestedPointer);
+    }
   }
   const incident = isObject(record.incident) ? record.incident : undefined;
   const service: ServiceName | undefined = incident && isService(incident.service) ? incident.service : undefined;
   const context = {
     record,
     service,
+    catalog,
     now: options.now,
     schemaPointers,
     report: (problem: Problem) => problems.push(problem),
@@ -153,8 +185,9 @@ export function checkRecord(text: string, index: number, options: RecordCheckOpt
       : { code: 'IR003', message: `A record must be an object; found ${found}.`, start: 0, end: text.length, data: { pointer: '', recordIndex: index, expected: ['object'], actual: jsonTypeOf(value) } };
     return { index, identityKeys: [], problems: [...located, problem] };
   }
-  const schema = schemaProblems(value);
-  const rules = runRules(value, schema, options);
+  const catalog = options.catalog ?? builtInCatalog();
+  const schema = explainValues(withDeclaredActions(schemaProblems(value), value, catalog), value, catalog).concat(unknownPropertyProblems(value));
+  const rules = runRules(value, schema, options, catalog);
   const all = schema.concat(rules);
   if (all.length) {
     tree = tree ?? parseRecordTree(text);

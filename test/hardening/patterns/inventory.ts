@@ -9,13 +9,13 @@
  *   named in `NOT_ON_RECORD_TEXT` with the reason it never sees record text —
  *   an unknown call site fails the test;
  * - every `pattern` of the record schema, compiled as ajv compiles it (`u`);
- * - the ajv-formats checks our validator uses (`date-time`, and `date`,
- *   `time`, `uri`, which it registers).
+ * - the format checks our validator uses (ajv-formats' `date-time`, `date`,
+ *   `time` and `uri`, behind the length guard of schema/recordFormats.js).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { fullFormats } from 'ajv-formats/dist/formats';
+import { recordFormats } from '../../../server/src/service/schema/recordFormats';
 import { TOKEN_ANCHORS } from '../../../server/src/service/secrets/tokens';
 import { repoRoot } from '../../helpers/text';
 
@@ -159,10 +159,10 @@ function schemaPatterns(): Pattern[] {
   return out;
 }
 
-/** The ajv-formats checks the validator is built with (scripts/validator-plugin.mjs). */
+/** The format checks the validator is built with (scripts/validator-plugin.mjs). */
 function formatChecks(): Pattern[] {
   return (['date-time', 'date', 'time', 'uri'] as const).map((name) => {
-    const format = fullFormats[name] as unknown;
+    const format = (recordFormats as Record<string, unknown>)[name];
     const validate = (format as { validate?: unknown }).validate ?? format;
     const check = validate instanceof RegExp ? (text: string) => validate.test(text) : (validate as (text: string) => boolean);
     // Adversarial inputs for a format come from what a valid value looks like.

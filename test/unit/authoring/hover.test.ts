@@ -44,8 +44,10 @@ suite('authoring: hover', () => {
     const { hover, markdown } = await hoverOn(text, '"mark_task_success"');
     assert.deepEqual(hover.range, rangeOf(text, '"mark_task_success"'));
     assert.ok(markdown.startsWith('**mark_task_success** · Airflow action\n\nMark task as successful'), markdown);
-    assert.match(markdown, /\| parameter \| type \| required \| description \|/);
-    assert.match(markdown, /\| `task_id` \| string \| yes \| /);
+    assert.match(markdown, /\| parameter \| type \| target \| description \|/);
+    assert.match(markdown, /\| `task_id` \| string \| yes \| .*Also accepted as `task`, `taskId`/);
+    assert.match(markdown, /\| `include_downstream` \| boolean \| {2}\| /, 'a parameter that does not target has no mark');
+    assert.match(markdown, /Targets: `dag_id` \+ `dag_run_id` \+ `task_id`, or `dag_id` \+ `execution_date` \+ `task_id` \(`dag_id`, `dag_run_id`, `execution_date` may come from the record's metadata\)\./);
     assert.doesNotMatch(markdown, /Action type identifier from the catalogue/, 'the action replaces the generic field text');
   });
 

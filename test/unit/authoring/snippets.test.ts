@@ -9,6 +9,7 @@ import { suite, test } from 'node:test';
 import { parse } from 'jsonc-parser';
 import { SERVICES } from '../../../server/src/service/catalog';
 import { SNIPPET_FILES, snippetFiles } from '../../../server/src/service/completion/snippetFiles';
+import { skeletonProse } from '../../../server/src/service/completion/skeletons';
 import { getIncidentService } from '../../../server/src/service/incidentService';
 import { schemaDef, SchemaNode, deref } from '../../../server/src/service/schema/schemaStore';
 import { sparkRecord, pretty } from '../../helpers/records';
@@ -80,15 +81,34 @@ suite('authoring: snippets', () => {
     assert.deepEqual(Object.keys(snippets('json')).slice(0, 5), SERVICES.map((s) => `Incident record: ${s}`));
   });
 
+  /** The skeleton with every prose placeholder ("Short summary of the incident", …) written over, as a person would. */
+  const writeProse = (text: string): string => [...skeletonProse()].reduce((t, prose) => t.split(JSON.stringify(prose)).join('"Written by hand"'), text);
+
+  test('fields every service shares hold no example of one service: only prose to write over, the service and choices', () => {
+    const strings = (value: unknown): string[] =>
+      typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+    const prose = skeletonProse();
+    for (const name of SERVICES) {
+      const record = JSON.parse(expandSnippet(snippets('json')[`Incident record: ${name}`].body.join('\n'), { variables }).text);
+      const shared = { ...record, incident: { ...record.incident, metadata: {}, service: undefined, severity: undefined } };
+      for (const text of strings(shared)) {
+        assert.ok(prose.has(text), `${name}: ${JSON.stringify(text)} is an example, not a placeholder`);
+      }
+    }
+  });
+
   for (const name of SERVICES) {
-    test(`the ${name} skeleton expands to a clean record with every ${name} metadata field, a tab stop per value`, () => {
+    test(`the ${name} skeleton expands to a record with every ${name} metadata field, a tab stop per value, clean once its prose is written`, () => {
       const body = snippets('json')[`Incident record: ${name}`].body.join('\n');
       const expansion = expandSnippet(body, { variables });
       const record = JSON.parse(expansion.text);
       assert.equal(record.incident.service, name);
       const missing = propertyPaths(schemaDef(`${name}Metadata`)).filter((path) => !has(record.incident.metadata, path));
       assert.deepEqual(missing, [], 'every metadata field, so every guideline field');
-      assert.deepEqual(service.diagnostics(freshDocument(expansion.text)), []);
+      const left = service.diagnostics(freshDocument(expansion.text));
+      assert.ok(left.length >= 4, 'title, description, a tag and the outcome at least');
+      assert.deepEqual([...new Set(left.map((d) => d.code))], ['IR211'], 'an unfilled skeleton has only its placeholders to report');
+      assert.deepEqual(service.diagnostics(freshDocument(writeProse(expansion.text))), []);
       const numbers = [...expansion.stops.keys()].sort((a, b) => a - b);
       assert.deepEqual(numbers, numbers.map((_, i) => i + 1), 'tab stops numbered in order');
       const placeholderKeys = (body.match(/"\$\{\d+:[^}]*\}":/g) ?? []).length;
@@ -102,7 +122,7 @@ suite('authoring: snippets', () => {
       assert.doesNotMatch(expansion.text, /\n/);
       const json = JSON.parse(expandSnippet(snippets('json')[`Incident record: ${name}`].body.join('\n'), { variables }).text);
       assert.deepEqual(JSON.parse(expansion.text), json);
-      assert.deepEqual(service.diagnostics(freshDocument(`${expansion.text}\n`, 'jsonl')), []);
+      assert.deepEqual(service.diagnostics(freshDocument(`${writeProse(expansion.text)}\n`, 'jsonl')), []);
     });
   }
 

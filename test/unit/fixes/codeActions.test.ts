@@ -55,8 +55,11 @@ suite('code actions', () => {
     assert.deepEqual(
       actions.map((a) => [a.title, a.isPreferred ?? false]),
       [
+        // Spelling first (both one edit away), then the words (a dag run; the verb mark).
         ['Change to "clear_dag_run"', false],
         ['Change to "kill_dag_run"', false],
+        ['Change to "trigger_dag_run"', false],
+        ['Change to "mark_task_success"', false],
       ],
     );
     assert.ok(fixAll(written.text, 'json', { now: NOW }).text.includes('"mark_dag_run"'), 'fix-all leaves the choice to a human');
@@ -79,13 +82,29 @@ suite('code actions', () => {
     }
   });
 
-  test('IR007: never offers a name the object already has', () => {
-    const record = airflowRecord();
-    record.incident.metadata.dag_idd = 'billing_nightly';
-    const written = write(record, 'pretty');
-    const [diagnostic] = diagnose(written).filter((d) => d.code === 'IR007');
-    assert.ok(diagnostic);
-    assert.deepEqual(codeActions(written, [diagnostic]), []);
+  test('IR007: a name close to one the object already has is an extra field, not a typo; one it lacks is renamed', () => {
+    const extra = airflowRecord();
+    extra.incident.metadata.dag_idd = 'billing_nightly';
+    assert.deepEqual(
+      diagnose(write(extra, 'pretty')).filter((d) => d.code === 'IR007'),
+      [],
+      'dag_id is there: dag_idd is a field of its own',
+    );
+    const typo = airflowRecord();
+    const metadata = typo.incident.metadata as Record<string, unknown>;
+    metadata.dag_idd = metadata.dag_id;
+    delete metadata.dag_id;
+    const written = write(typo, 'pretty');
+    const diagnostics = diagnose(written);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['IR007'],
+      'one problem: the misspelt dag_id, not also a missing one (IR101)',
+    );
+    assert.deepEqual(
+      codeActions(written, diagnostics).map((a) => [a.title, a.isPreferred]),
+      [['Rename the property to "dag_id"', true]],
+    );
   });
 
   test('IR101: a blank dag_run_id is replaced by the derived one; without execution_date, placeholders', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { airflowRecord } from '../../helpers/records';
+import { airflowRecord, pretty } from '../../helpers/records';
 import { rangeOf } from '../../helpers/text';
-import { Severity, check, dataOf, meta, only, single } from './ruleTestKit';
+import { Severity, check, dataOf, meta, only, single, valueRange } from './ruleTestKit';
 
 interface MissingData {
   pointer: string;
@@ -43,13 +43,27 @@ suite('airflow guideline rules (IR101–IR104)', () => {
     assert.equal(only(diagnostics, 'IR005').length, 1);
   });
 
-  test('IR101 stays silent when the schema already reports the field (wrong type, empty string)', () => {
+  test('IR101 stays silent when the schema already reports the field (wrong type)', () => {
     const wrongType = airflowRecord();
     meta(wrongType).dag_id = 42;
     assert.deepEqual(check(wrongType).diagnostics.map((d) => d.code), ['IR003']);
+  });
+
+  test('IR101: an empty dag_run_id is reported on the empty value, and null means absent', () => {
     const empty = airflowRecord();
     meta(empty).dag_run_id = '';
-    assert.deepEqual(check(empty).diagnostics.map((d) => d.code), ['IR006']);
+    const text = pretty(empty);
+    const [diagnostic, ...rest] = check(empty).diagnostics;
+    assert.deepEqual(rest, []);
+    assert.equal(diagnostic.code, 'IR101');
+    assert.match(diagnostic.message, /lacks dag_run_id \(empty\)/);
+    assert.deepEqual(diagnostic.range, valueRange(text, 'dag_run_id', '""'), 'a rule about a value that is present points at that value');
+    const nulled = airflowRecord();
+    meta(nulled).dag_run_id = null;
+    const [onNull, ...none] = check(nulled).diagnostics;
+    assert.deepEqual(none, [], 'no IR003 for null: null means absent');
+    assert.equal(onNull.code, 'IR101');
+    assert.match(onNull.message, /lacks dag_run_id:/);
   });
 
   test('guideline rules stay silent when incident.metadata is missing (the schema reports it) or the service is unknown', () => {

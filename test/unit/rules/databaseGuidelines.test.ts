@@ -3,6 +3,7 @@ import { suite, test } from 'node:test';
 import { databaseRecord } from '../../helpers/records';
 import { rangeOf } from '../../helpers/text';
 import { Severity, check, dataOf, meta, only, single } from './ruleTestKit';
+import { valueRange } from './ruleTestKit';
 
 interface MissingData {
   pointer: string;
@@ -73,13 +74,13 @@ suite('database guideline rules (IR111, IR113–IR115)', () => {
     assert.deepEqual(only(check(record).diagnostics, 'IR113'), []);
   });
 
-  test('IR114: an empty affected_services is reported like a missing one', () => {
+  test('IR114: an empty affected_services is reported like a missing one, on the empty array', () => {
     const record = databaseRecord();
     meta(record).affected_services = [];
     const { text, diagnostics } = check(record);
     const d = single(diagnostics, 'IR114');
     assert.equal(d.severity, Severity.Warning);
-    assert.deepEqual(d.range, rangeOf(text, '"metadata"'));
+    assert.deepEqual(d.range, valueRange(text, 'affected_services', '[]'), 'a rule about a value that is present points at that value');
     assert.deepEqual(dataOf<MissingData>(d).missing, [{ pointer: '/incident/metadata/affected_services', empty: true }]);
     assert.match(d.message, /which services were affected/);
 

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { chronologicalOrder, instantOf, listAnd } from '../../../server/src/service/rules/ruleHelpers';
 import type { RuleContext } from '../../../server/src/service/rules/ruleTypes';
+import { builtInCatalog } from '../../../server/src/service/catalog';
 
 function context(record: Record<string, unknown>, schemaPointers: string[] = []): RuleContext {
-  return { record, service: undefined, now: Date.parse('2025-01-01T00:00:00Z'), schemaPointers: new Set(schemaPointers), report: () => undefined };
+  return { record, service: undefined, catalog: builtInCatalog(), now: Date.parse('2025-01-01T00:00:00Z'), schemaPointers: new Set(schemaPointers), report: () => undefined };
 }
 
 suite('rule helpers', () => {

@@ -35,15 +35,24 @@ suite('spark guideline rules (IR121–IR124)', () => {
     assert.match(d.message, /guideline: include application and executor IDs for precise targeting/);
   });
 
-  test('IR121: executor_id is required when error_details describes the executor heap', () => {
+  test('IR121: executor_id is required when the title names an executor', () => {
     const record = sparkRecord();
     delete meta(record).executor_id;
     const { text, diagnostics } = check(record);
     const d = single(diagnostics, 'IR121');
     assert.deepEqual(d.range, rangeOf(text, '"metadata"'));
     assert.deepEqual(dataOf<MissingData>(d).missing, [{ pointer: '/incident/metadata/executor_id' }]);
-    assert.match(d.message, /lacks executor_id although the failure is executor-side \(error_details has executor_max_heap\)/);
+    assert.match(d.message, /lacks executor_id although the failure is executor-side \(the title mentions an executor\)/);
     assert.match(d.message, /"driver"/);
+  });
+
+  test('IR121: the heap figures the seed lists for every Spark record do not make a failure executor-side; null means absent', () => {
+    const record = driverFailure();
+    meta(record).error_details.executor_max_heap = '3.6g';
+    meta(record).error_details.heap_usage_before_oom = '3.5g';
+    meta(record).executor_id = null;
+    assert.deepEqual(only(check(record).diagnostics, 'IR121'), [], 'executor heap figures alone say nothing about where the failure was');
+    assert.deepEqual(only(check(record).diagnostics, 'IR003'), [], 'null for an optional field is no type error');
   });
 
   test('IR121: an ExecutorLostFailure or an unattributed OOM is executor-side', () => {

@@ -6,7 +6,7 @@
  * record may still need one (IR206 will say so).
  */
 import { CompletionItemKind } from 'vscode-languageserver-types';
-import { ActionInfo, FAMILY_LABELS, ServiceName, actionCatalog, familyAllowed } from '../catalog';
+import { ActionCatalog, ActionInfo, ServiceName, familyLabel } from '../catalog';
 import { actionMarkdown } from '../hover/markdown';
 import { CompletionContext } from './completionContext';
 import { Proposal, sortKey } from './items';
@@ -24,27 +24,28 @@ export interface RankedAction {
 }
 
 /** Every action type, in the order a record of `service` wants them. Without a known service, catalogue order. */
-export function rankedActions(service: ServiceName | undefined): RankedAction[] {
-  const ranked = [...actionCatalog().values()].map((info): RankedAction => {
+export function rankedActions(service: ServiceName | undefined, catalog: ActionCatalog): RankedAction[] {
+  const ranked = [...catalog.values()].map((info): RankedAction => {
     if (!service) {
       return { info, rank: 0 };
     }
-    if (!familyAllowed(service, info.family)) {
+    if (!catalog.allowedIn(service, info)) {
       return { info, rank: 2 };
     }
-    return { info, rank: info.family === 'system' && service !== 'disk' ? 1 : 0 };
+    const generic = info.family === 'system' || (info.declared && info.services.length > 1);
+    return { info, rank: generic && service !== 'disk' ? 1 : 0 };
   });
   return ranked.map((r, i) => ({ r, i })).sort((a, b) => a.r.rank - b.r.rank || a.i - b.i).map(({ r }) => r);
 }
 
 function note(ranked: RankedAction, service: ServiceName | undefined): string | undefined {
-  return ranked.rank === 2 && service ? `Not an action of ${service} records: it belongs to the ${FAMILY_LABELS[ranked.info.family]} family (IR206).` : undefined;
+  return ranked.rank === 2 && service ? `Not an action of ${service} records: it belongs to the ${familyLabel(ranked.info)} family (IR206).` : undefined;
 }
 
-/** Which required parameters the record fills, for the documentation ("`pod_name` ← incident.metadata.pod_name"). */
+/** Which inserted parameters the record fills, for the documentation ("`pod_name` ← incident.metadata.pod_name"). */
 function prefillNote(info: ActionInfo, facts: RecordFacts): string | undefined {
   const filled = info.parameters.flatMap((p) => {
-    if (!p.required) {
+    if (!info.insert.includes(p.name)) {
       return [];
     }
     const found = prefillValue(p.description, effectiveSchema(info.schema.properties?.[p.name], undefined), facts);
@@ -60,7 +61,7 @@ function baseProposal(ranked: RankedAction, index: number, service: ServiceName 
   return {
     label: info.type,
     kind: CompletionItemKind.Function,
-    description: `${FAMILY_LABELS[info.family]}${other}`,
+    description: `${familyLabel(info)}${other}`,
     detail: info.description.split(' — ')[0],
     documentation,
     sortText: sortKey(rank, index),
@@ -78,8 +79,8 @@ export function actionTypeProposals(context: CompletionContext, actionIndex: num
   const actionNode = facts.actions[actionIndex];
   const present = new Set(isObject(actionNode) ? Object.keys(actionNode) : []);
   const time = nextActionTime(previousActionTime(facts, actionIndex), now, followingActionTime(facts, actionIndex + 1));
-  return rankedActions(facts.service).map((ranked, index) => {
-    const skeleton = actionSkeleton(ranked.info.type, facts, time);
+  return rankedActions(facts.service, facts.catalog).map((ranked, index) => {
+    const skeleton = actionSkeleton(ranked.info, facts, time);
     const siblings = skeleton.kind === 'object' ? skeleton.entries.filter(([key]) => typeof key === 'string' && key !== 'action' && !present.has(key)) : [];
     return { ...baseProposal(ranked, index, facts.service, facts), ...asValue(ranked.info.type), members: [[undefined, literal(ranked.info.type)], ...siblings] };
   });
@@ -90,15 +91,15 @@ export function actionItemProposals(context: CompletionContext, actionIndex: num
   const { facts } = context;
   // The new item goes before the action now at `actionIndex`, if any.
   const time = nextActionTime(previousActionTime(facts, actionIndex), now, followingActionTime(facts, actionIndex));
-  return rankedActions(facts.service).map((ranked, index) => ({
+  return rankedActions(facts.service, facts.catalog).map((ranked, index) => ({
     ...baseProposal(ranked, index, facts.service, facts),
-    members: [[undefined, actionSkeleton(ranked.info.type, facts, time)]],
+    members: [[undefined, actionSkeleton(ranked.info, facts, time)]],
   }));
 }
 
 /** Action type values for `improved_action_sequence`: the type only. */
 export function actionNameProposals(context: CompletionContext): Proposal[] {
-  return rankedActions(context.facts.service).map((ranked, index) => ({
+  return rankedActions(context.facts.service, context.facts.catalog).map((ranked, index) => ({
     ...baseProposal(ranked, index, context.facts.service, context.facts),
     ...asValue(ranked.info.type),
     kind: CompletionItemKind.EnumMember,

@@ -5,6 +5,7 @@
  * elsewhere the caller falls back to the JSON language service.
  */
 import { CompletionList, Position } from 'vscode-languageserver-types';
+import type { ActionCatalog } from '../catalog';
 import { RecordView } from '../recordDocument';
 import { completionContext } from './completionContext';
 import { toCompletionItem } from './items';
@@ -17,11 +18,13 @@ export interface RecordCompletionOptions {
   readonly snippets: boolean;
   /** The current time (epoch ms), for "now" and the first action's timestamp. */
   readonly now: number;
+  /** The action catalogue with the configuration's own action types (the built-in one when absent). */
+  readonly catalog?: ActionCatalog;
 }
 
 /** Completions at `position` in the record `view`, or `undefined` when the position is not one this module knows. */
 export function recordCompletions(view: RecordView, position: Position, options: RecordCompletionOptions): CompletionList | undefined {
-  const context = completionContext(view, view.toRecordOffset(position));
+  const context = completionContext(view, view.toRecordOffset(position), options.catalog);
   if (!context) {
     return undefined;
   }

@@ -7,6 +7,7 @@
  * The record is usually incomplete, so positions come from jsonc-parser's
  * tolerant `getLocation` and scanner rather than from a parsed document.
  */
+import type { ActionCatalog } from '../catalog';
 import { JSONPath, Node as JsonNode, createScanner, findNodeAtLocation, getLocation, getNodeValue } from 'jsonc-parser';
 import type { TextSource } from '../text/chunkedText';
 import { RecordView } from '../recordDocument';
@@ -49,6 +50,14 @@ export interface InsertLayout {
   readonly baseIndent: string;
   /** Set when the text goes into an empty `{}`/`[]` opened on the cursor's line: it is put on a line of its own. */
   readonly expand?: { readonly inner: string; readonly outer: string };
+  /**
+   * Set when the cursor is in an object written on one line whose siblings
+   * are laid out over several (`{"action": ""}` among pretty-printed
+   * actions): text that spans lines also breaks the object open, so the
+   * result is laid out like its siblings. Record-relative offsets of the
+   * whitespace after the opening and before the closing bracket.
+   */
+  readonly reflow?: { readonly open: readonly [number, number]; readonly close: readonly [number, number]; readonly inner: string; readonly outer: string };
 }
 
 export interface CompletionContext {
@@ -140,6 +149,11 @@ export function detectIndentUnit(text: string): string {
   return ' '.repeat(smallest || 2);
 }
 
+/** Space, tab, line feed or carriage return. */
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
 function lineIndent(documentText: TextSource, offset: number): string {
   return /^[ \t]*/.exec(documentText.slice(documentText.lineStart(offset), offset))![0];
 }
@@ -159,6 +173,27 @@ function layoutFor(view: RecordView, container: JsonNode | undefined, offset: nu
     const inner = text.slice(container.offset, container.offset + container.length);
     const sameLine = !text.slice(container.offset, offset).includes('\n');
     if (!inner.includes('\n') && (container.children?.length ?? 0) > 0 && container.length > 2) {
+      const siblings = container.parent?.type === 'array' ? (container.parent.children ?? []).filter((c) => c !== container) : [];
+      const pretty = siblings.some((c) => text.slice(c.offset, c.offset + c.length).includes('\n'));
+      if (pretty && container.type === 'object') {
+        const outer = lineIndent(documentText, view.span.start + container.offset);
+        let openEnd = container.offset + 1;
+        while (openEnd < container.offset + container.length - 1 && isSpace(text.charCodeAt(openEnd))) {
+          openEnd++;
+        }
+        const closeEnd = container.offset + container.length - 1;
+        let closeStart = closeEnd;
+        while (closeStart > openEnd && isSpace(text.charCodeAt(closeStart - 1))) {
+          closeStart--;
+        }
+        return {
+          inline: false,
+          spacing,
+          indentUnit,
+          baseIndent: outer + indentUnit,
+          reflow: { open: [container.offset + 1, openEnd], close: [closeStart, closeEnd], inner: outer + indentUnit, outer },
+        };
+      }
       return { inline: true, spacing, indentUnit, baseIndent };
     }
     if (sameLine && !(container.children?.length ?? 0) && !inner.slice(1, -1).trim()) {
@@ -169,7 +204,7 @@ function layoutFor(view: RecordView, container: JsonNode | undefined, offset: nu
 }
 
 /** Analyses the cursor at record-relative `offset`; `undefined` outside the record's value. */
-export function completionContext(view: RecordView, offset: number): CompletionContext | undefined {
+export function completionContext(view: RecordView, offset: number, catalog?: ActionCatalog): CompletionContext | undefined {
   const text = view.text;
   const location = getLocation(text, offset);
   if (location.path.length === 0) {
@@ -178,7 +213,7 @@ export function completionContext(view: RecordView, offset: number): CompletionC
   const tokens = significantTokens(text);
   const token = tokenAt(tokens, offset);
   const root = parseTolerant(text);
-  const facts = factsOf(root ? getNodeValue(root) : undefined);
+  const facts = factsOf(root ? getNodeValue(root) : undefined, catalog);
   let at: CursorAt;
   let replace = replaceRange(token, offset);
   let containerPath: JSONPath;

@@ -92,6 +92,12 @@ export function toCompletionItem(context: CompletionContext, proposal: Proposal,
   for (const edit of proposal.additionalEdits ?? []) {
     additional.push(TextEdit.replace(view.rangeOfOffsets(edit.start, edit.end), edit.text));
   }
+  const reflow = context.layout.reflow;
+  if (reflow && newText.includes('\n') && reflow.open[1] <= replace[0] && replace[1] <= reflow.close[0]) {
+    // Break the one-line object open, so it reads like its pretty-printed siblings.
+    additional.push(TextEdit.replace(view.rangeOfOffsets(reflow.open[0], reflow.open[1]), `\n${reflow.inner}`));
+    additional.push(TextEdit.replace(view.rangeOfOffsets(reflow.close[0], reflow.close[1]), `\n${reflow.outer}`));
+  }
   if (additional.length) {
     item.additionalTextEdits = additional;
   }

@@ -5,7 +5,7 @@
  * accessor copes with missing or mistyped parts.
  */
 import { Node as JsonNode, getNodeValue, parseTree } from 'jsonc-parser';
-import { ServiceName, isService } from '../catalog';
+import { ActionCatalog, ServiceName, builtInCatalog, isService } from '../catalog';
 import { parseInstant } from '../util/durations';
 import { shallowEnoughForTree } from '../parsing/scanner';
 
@@ -19,6 +19,8 @@ export interface RecordFacts {
   readonly service?: ServiceName;
   readonly metadata: JsonObject;
   readonly actions: readonly unknown[];
+  /** The action types the record may name: the built-in catalogue and the configuration's own. */
+  readonly catalog: ActionCatalog;
 }
 
 /**
@@ -29,7 +31,7 @@ export function parseTolerant(text: string): JsonNode | undefined {
   return shallowEnoughForTree(text) ? parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true }) : undefined;
 }
 
-export function factsOf(value: unknown): RecordFacts {
+export function factsOf(value: unknown, catalog: ActionCatalog = builtInCatalog()): RecordFacts {
   const record = isObject(value) ? value : {};
   const incident = isObject(record.incident) ? record.incident : {};
   return {
@@ -37,11 +39,12 @@ export function factsOf(value: unknown): RecordFacts {
     service: isService(incident.service) ? incident.service : undefined,
     metadata: isObject(incident.metadata) ? incident.metadata : {},
     actions: Array.isArray(record.actions_taken) ? record.actions_taken : [],
+    catalog,
   };
 }
 
-export function factsOfTree(root: JsonNode | undefined): RecordFacts {
-  return factsOf(root ? getNodeValue(root) : undefined);
+export function factsOfTree(root: JsonNode | undefined, catalog?: ActionCatalog): RecordFacts {
+  return factsOf(root ? getNodeValue(root) : undefined, catalog);
 }
 
 /** The value at `path` inside the metadata, or `undefined`. */

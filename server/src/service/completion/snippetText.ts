@@ -23,15 +23,19 @@ export type SnippetNode =
   | { readonly kind: 'empty'; readonly brackets: '{}' | '[]'; readonly open?: boolean }
   /** A JSON value written as is, without a tab stop (e.g. pre-filled from the record). */
   | { readonly kind: 'literal'; readonly value: unknown }
-  /** A JSON scalar the user is expected to replace; selected when its tab stop is reached. */
-  | { readonly kind: 'placeholder'; readonly value: string | number | boolean }
+  /**
+   * A JSON scalar the user is expected to replace; selected when its tab stop
+   * is reached. `prose`: a description of what to write ("Short summary of
+   * the incident"), which no real record contains (IR211 reports it left in).
+   */
+  | { readonly kind: 'placeholder'; readonly value: string | number | boolean; readonly prose?: boolean }
   /** One of a fixed set of JSON scalars, the first being the default. */
   | { readonly kind: 'choice'; readonly options: readonly (string | number | boolean)[] }
   /** A date-time string placeholder; `now` means "the moment of insertion". */
   | { readonly kind: 'timestamp'; readonly value: string | 'now' };
 
 export const literal = (value: unknown): SnippetNode => ({ kind: 'literal', value });
-export const placeholder = (value: string | number | boolean): SnippetNode => ({ kind: 'placeholder', value });
+export const placeholder = (value: string | number | boolean, prose = false): SnippetNode => (prose ? { kind: 'placeholder', value, prose } : { kind: 'placeholder', value });
 export const choice = (options: readonly (string | number | boolean)[]): SnippetNode => ({ kind: 'choice', options });
 export const objectNode = (entries: readonly (readonly [SnippetKey, SnippetNode])[]): SnippetNode => ({ kind: 'object', entries });
 export const arrayNode = (items: readonly SnippetNode[]): SnippetNode => ({ kind: 'array', items });

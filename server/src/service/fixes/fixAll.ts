@@ -12,7 +12,9 @@
  */
 import { SeverityResolver, checkDocument, defaultSeverities } from '../documentChecker';
 import { DocumentFormat, DocumentLayout } from '../parsing/recordSpans';
-import { RecordResult, checkRecord } from '../recordChecker';
+import type { ActionCatalog } from '../catalog';
+import { RecordCheckOptions, RecordResult, checkRecord } from '../recordChecker';
+import { Fix } from './fixTypes';
 import { layoutOf } from '../recordDocument';
 import { renderPlain } from './template';
 import { EditComposer, Replacement, applyReplacements } from './editComposer';
@@ -23,6 +25,10 @@ export interface FixAllOptions {
   readonly severityOf?: SeverityResolver;
   readonly now?: number;
   readonly maxPasses?: number;
+  /** The action catalogue with the configuration's own action types. */
+  readonly catalog?: ActionCatalog;
+  /** Fix only the problems of this code ("Fix all IR162 problems in this file"). */
+  readonly only?: string;
 }
 
 export interface FixAllResult {
@@ -32,35 +38,75 @@ export interface FixAllResult {
   readonly edits: readonly Replacement[];
   /** How many fixes were applied. */
   readonly applied: number;
+  /** How many fixes were applied per code, for the summary. */
+  readonly byCode: Readonly<Record<string, number>>;
 }
 
 const MAX_PASSES = 8;
 
 interface Candidate {
   readonly record: number;
+  readonly code: string;
   readonly replacements: readonly Replacement[];
 }
 
 /** The problems of the records to look at in a pass. */
 type Checked = readonly Pick<RecordResult, 'index' | 'problems'>[];
 
-/** The safe fix of every reported problem, as absolute replacements. */
-function safeCandidates(text: string, layout: DocumentLayout, records: Checked, severityOf: SeverityResolver): Candidate[] {
+/** How many problems of each code a record has. */
+function countByCode(problems: readonly { code: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of problems) {
+    counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * A fix is safe only if the record has no more problems of any other code
+ * after it than before: a service fix that makes twenty actions foreign, an
+ * action type that leaves the record's families, a value of the wrong type
+ * under a renamed key, is not applied without asking (it stays a quick fix).
+ * Hints are suggestions, not problems: a fixed action type whose parameters
+ * use the tools' names (IR162) is still a better record.
+ */
+export function keepsRecordAsGood(
+  recordText: string,
+  fix: Fix,
+  code: string,
+  before: readonly { code: string }[],
+  options: RecordCheckOptions,
+  severityOf: SeverityResolver = defaultSeverities,
+): boolean {
+  const replacements = fix.changes.map((c) => ({ start: c.start, end: c.end, text: renderPlain(c.template) })).sort((a, b) => a.start - b.start);
+  const after = checkRecord(applyReplacements(recordText, replacements), 0, options).problems;
+  const was = countByCode(before);
+  for (const [other, count] of countByCode(after)) {
+    const severity = severityOf(other);
+    if (other !== code && severity !== 'hint' && severity !== 'off' && count > (was.get(other) ?? 0)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The safe fix of every reported problem, as absolute replacements; `only` limits it to one code. */
+function safeCandidates(text: string, layout: DocumentLayout, records: Checked, severityOf: SeverityResolver, check: RecordCheckOptions, only?: string): Candidate[] {
   const sources = new RecordSources(text, layout);
   const candidates: Candidate[] = [];
   for (const result of records) {
     for (const problem of result.problems) {
-      if (severityOf(problem.code) === 'off') {
+      if (severityOf(problem.code) === 'off' || (only !== undefined && problem.code !== only)) {
         continue;
       }
       const { fixes, src } = fixesFor(sources, problem.code, problem.data);
       const fix = fixes.find((f) => f.safe);
-      if (fix && src) {
+      if (fix && src && keepsRecordAsGood(src.text, fix, problem.code, result.problems, check, severityOf)) {
         const base = src.span.start;
         const replacements = fix.changes
           .map((c) => ({ start: base + c.start, end: base + c.end, text: renderPlain(c.template) }))
           .sort((a, b) => a.start - b.start);
-        candidates.push({ record: result.index, replacements });
+        candidates.push({ record: result.index, code: problem.code, replacements });
       }
     }
   }
@@ -106,18 +152,20 @@ function stillParses(before: DocumentLayout, layout: DocumentLayout, next: strin
 export function fixAll(text: string, format: DocumentFormat, options: FixAllOptions = {}): FixAllResult {
   const severityOf = options.severityOf ?? defaultSeverities;
   const now = options.now ?? Date.now();
-  const first = checkDocument(text, format, { now });
+  const first = checkDocument(text, format, { now, catalog: options.catalog });
   if (first.documentProblems.length > 0 || first.layout.brokenArray) {
-    return { text, edits: [], applied: 0 };
+    return { text, edits: [], applied: 0, byCode: {} };
   }
   const composer = new EditComposer(text);
   const inDataset = first.layout.shape !== 'single';
   let layout = first.layout;
   let records: Checked = first.records;
   let applied = 0;
+  const byCode: Record<string, number> = {};
+  const check: RecordCheckOptions = { inDataset, now, catalog: options.catalog };
   for (let pass = 0; pass < (options.maxPasses ?? MAX_PASSES); pass++) {
     const current = composer.current;
-    const candidates = safeCandidates(current, layout, records, severityOf);
+    const candidates = safeCandidates(current, layout, records, severityOf, check, options.only);
     const accepted = nonOverlapping(candidates);
     if (accepted.length === 0) {
       break;
@@ -130,9 +178,12 @@ export function fixAll(text: string, format: DocumentFormat, options: FixAllOpti
     }
     composer.apply(replacements);
     applied += accepted.length;
+    for (const c of accepted) {
+      byCode[c.code] = (byCode[c.code] ?? 0) + 1;
+    }
     layout = nextLayout;
     const recheck = [...new Set(candidates.map((c) => c.record))].sort((a, b) => a - b);
-    records = recheck.map((index) => checkRecord(next.slice(layout.spans[index].start, layout.spans[index].end), index, { inDataset, now }));
+    records = recheck.map((index) => checkRecord(next.slice(layout.spans[index].start, layout.spans[index].end), index, check));
   }
-  return { text: composer.current, edits: composer.edits(), applied };
+  return { text: composer.current, edits: composer.edits(), applied, byCode };
 }

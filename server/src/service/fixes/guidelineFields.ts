@@ -23,7 +23,7 @@ const DAG_RUN_ID = '/incident/metadata/dag_run_id';
 
 interface MissingEntry {
   readonly pointer: string;
-  /** The property exists but is blank. */
+  /** The property exists but is blank or null. */
   readonly empty: boolean;
 }
 
@@ -76,7 +76,8 @@ function runIdChange(src: RecordSource, entry: MissingEntry, runId: string): Tex
     return insertMissing(src, [{ path: fromPointer(DAG_RUN_ID), value: [JSON.stringify(runId)] }]);
   }
   const node = nodeAt(src, DAG_RUN_ID);
-  return node?.type === 'string' && String(node.value).trim() === '' ? [replaceNode(node, [JSON.stringify(runId)])] : [];
+  const blank = (node?.type === 'string' && String(node.value).trim() === '') || node?.type === 'null';
+  return node && blank ? [replaceNode(node, [JSON.stringify(runId)])] : [];
 }
 
 /** IR101. */

@@ -20,6 +20,7 @@ import { DIAGNOSTIC_SOURCE } from '../../../../common/diagnosticCodes';
 import { FIX_ALL_KIND } from '../../../../common/codeActionKinds';
 import { SeverityResolver } from '../documentChecker';
 import { DocumentLayout } from '../parsing/recordSpans';
+import type { ActionCatalog } from '../catalog';
 import { formatOf, layoutOf } from '../recordDocument';
 import { fixAll } from './fixAll';
 import { Fix } from './fixTypes';
@@ -44,6 +45,8 @@ export interface CodeActionOptions {
   readonly now?: number;
   /** The document's layout, when the caller has it cached for this version. */
   readonly layout?: DocumentLayout;
+  /** The action catalogue with the configuration's own action types. */
+  readonly catalog?: ActionCatalog;
 }
 
 /** Whether an action of `kind` answers a request for `requested` (the same kind or a parent of it). */
@@ -105,7 +108,7 @@ function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[], 
 }
 
 function fixAllAction(document: TextDocument, options: CodeActionOptions): CodeAction | undefined {
-  const result = fixAll(document.getText(), formatOf(document), { severityOf: options.severityOf, now: options.now });
+  const result = fixAll(document.getText(), formatOf(document), { severityOf: options.severityOf, now: options.now, catalog: options.catalog });
   if (result.edits.length === 0) {
     return undefined;
   }

@@ -6,10 +6,12 @@
  * are filled from the record's metadata when it has a field of that name,
  * because parameters are named after what they target.
  */
+import { actionInfo } from '../catalog';
 import { JsonPath } from '../problems';
 import { SchemaNode, deref, recordSchema } from '../schema/schemaStore';
 import { ValueSpec, PropertySpec } from './jsonEdits';
 import { Template, stop } from './template';
+import { fillSources } from '../completion/prefill';
 
 type Json = unknown;
 
@@ -43,8 +45,24 @@ function applicable(schema: SchemaNode | undefined, value: Json): SchemaNode | u
   return { ...node, properties };
 }
 
-/** The schema that applies at `path` of this record (service branch for metadata, action type for parameters). */
+/**
+ * The schema that applies at `path` of this record (service branch for
+ * metadata, action type for parameters). An action's parameters name no
+ * required member (a record may name them its own way); inserted whole, they
+ * are what identifies the target, as completion inserts them.
+ */
 export function schemaAt(record: Json, path: JsonPath): SchemaNode | undefined {
+  const schema = schemaAtPath(record, path);
+  const isParameters = path.length === 3 && path[0] === 'actions_taken' && typeof path[1] === 'number' && path[2] === 'parameters';
+  if (!isParameters || !schema || !isObject(record) || !Array.isArray(record.actions_taken)) {
+    return schema;
+  }
+  const action = record.actions_taken[path[1] as number];
+  const info = isObject(action) && typeof action.action === 'string' ? actionInfo(action.action) : undefined;
+  return info ? { ...schema, required: [...info.insert] } : schema;
+}
+
+function schemaAtPath(record: Json, path: JsonPath): SchemaNode | undefined {
   let schema: SchemaNode | undefined = recordSchema;
   let value: Json = record;
   for (const segment of path) {
@@ -143,7 +161,12 @@ export function objectPlaceholder(schema: SchemaNode, extra: readonly PropertySp
   return { entries };
 }
 
-/** For an action's parameters, the record's metadata values by name (top level and error_details). */
+/**
+ * For an action's parameters, the record's metadata values: where the
+ * action's schema says a parameter is filled from ("fill from
+ * incident.metadata.server_hostname, or from the record's airflow_instance,
+ * …"), else the metadata field of the same name (top level and error_details).
+ */
 export function fillForPath(record: Json, path: JsonPath): PlaceholderOptions {
   const isParameters = path.length === 3 && path[0] === 'actions_taken' && typeof path[1] === 'number' && path[2] === 'parameters';
   if (!isParameters || !isObject(record) || !isObject(record.incident) || !isObject(record.incident.metadata)) {
@@ -151,5 +174,27 @@ export function fillForPath(record: Json, path: JsonPath): PlaceholderOptions {
   }
   const metadata = record.incident.metadata;
   const details = isObject(metadata.error_details) ? metadata.error_details : {};
-  return { fill: (key) => (key in metadata ? metadata[key] : details[key]) };
+  const actions = Array.isArray(record.actions_taken) ? record.actions_taken : [];
+  const action = actions[path[1] as number];
+  const type = isObject(action) && typeof action.action === 'string' ? action.action : undefined;
+  const parameters = type ? deref(recordSchema.$defs?.[`action.${type}`])?.properties : undefined;
+  const lookup = (segments: readonly string[]): Json => {
+    let node: Json = metadata;
+    for (const segment of segments) {
+      node = isObject(node) && Object.prototype.hasOwnProperty.call(node, segment) ? node[segment] : undefined;
+    }
+    return node;
+  };
+  return {
+    fill: (key) => {
+      const description = parameters && Object.prototype.hasOwnProperty.call(parameters, key) ? parameters[key].description : undefined;
+      for (const source of fillSources(description)) {
+        const value = lookup(source);
+        if (value !== undefined && value !== null && value !== '') {
+          return value;
+        }
+      }
+      return Object.prototype.hasOwnProperty.call(metadata, key) ? metadata[key] : Object.prototype.hasOwnProperty.call(details, key) ? details[key] : undefined;
+    },
+  };
 }

@@ -3,6 +3,7 @@
  * catalogue entry (SPEC "Rule catalogue") lists a fix.
  */
 import { insertActionErrorFix, sortActionsFix } from './actions';
+import { insertTargetsFix, renameParameterFix } from './actionParameters';
 import { closestPropertyFix, closestValueFix } from './closestMatch';
 import { insertFailureAnalysisFix, removeFailureAnalysisFix } from './failureAnalysis';
 import { FixProvider } from './fixTypes';
@@ -24,6 +25,8 @@ export const FIX_PROVIDERS: Readonly<Record<string, FixProvider>> = {
   IR111: missingFieldsFix,
   IR112: maskConnectionStringFix,
   IR122: missingFieldsFix,
+  IR161: insertTargetsFix,
+  IR162: renameParameterFix,
   IR201: insertFailureAnalysisFix,
   IR202: removeFailureAnalysisFix,
   IR203: insertActionErrorFix,

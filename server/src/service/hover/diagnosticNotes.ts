@@ -7,6 +7,7 @@
  * published first.
  */
 import { ruleDocUrl, ruleInfo } from '../../../../common/diagnosticCodes';
+import type { ActionCatalog } from '../catalog';
 import { SeverityResolver, defaultSeverities } from '../documentChecker';
 import { checkRecord } from '../recordChecker';
 import { linkRuleCodes } from './markdown';
@@ -16,11 +17,12 @@ export interface DiagnosticNoteOptions {
   readonly inDataset: boolean;
   readonly now: number;
   readonly severityOf?: SeverityResolver;
+  readonly catalog?: ActionCatalog;
 }
 
 /** Explanations of the rules whose diagnostics cover record-relative `offset`, one per code. */
 export function diagnosticNotes(recordText: string, offset: number, options: DiagnosticNoteOptions): string[] {
-  const result = checkRecord(recordText, options.index, { inDataset: options.inDataset, now: options.now });
+  const result = checkRecord(recordText, options.index, { inDataset: options.inDataset, now: options.now, catalog: options.catalog });
   const severityOf = options.severityOf ?? defaultSeverities;
   const seen = new Set<string>();
   const notes: string[] = [];

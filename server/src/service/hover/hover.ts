@@ -4,6 +4,7 @@
  * durations), and the rules behind any diagnostic on the node. Positions
  * that are not a key or a scalar value are left to the JSON language service.
  */
+import type { ActionCatalog } from '../catalog';
 import { Node as JsonNode, findNodeAtOffset, getNodePath } from 'jsonc-parser';
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { SeverityResolver } from '../documentChecker';
@@ -20,6 +21,8 @@ export interface HoverOptions {
   readonly inDataset: boolean;
   /** Configured severities: rules turned off are not explained. */
   readonly severityOf?: SeverityResolver;
+  /** The action catalogue with the configuration's own action types (the built-in one when absent). */
+  readonly catalog?: ActionCatalog;
 }
 
 function isKey(node: JsonNode): boolean {
@@ -42,7 +45,7 @@ export function recordHover(view: RecordView, position: Position, options: Hover
   if (!node) {
     return undefined;
   }
-  const facts = factsOfTree(root);
+  const facts = factsOfTree(root, options.catalog);
   const path = getNodePath(node);
   const name = path[path.length - 1];
   const resolved = schemaAt(facts.record, path);
@@ -59,7 +62,7 @@ export function recordHover(view: RecordView, position: Position, options: Hover
     }
     sections.unshift(...notes);
   }
-  const notes = diagnosticNotes(view.text, offset, { index: view.span.index, inDataset: options.inDataset, now: options.now, severityOf: options.severityOf });
+  const notes = diagnosticNotes(view.text, offset, { index: view.span.index, inDataset: options.inDataset, now: options.now, severityOf: options.severityOf, catalog: options.catalog });
   sections.push(...notes);
   if (!sections.length) {
     return undefined;

@@ -6,7 +6,7 @@
  * reason for a field is one click from the field.
  */
 import { ruleDocUrl, ruleInfo } from '../../../../common/diagnosticCodes';
-import { ActionInfo, FAMILY_LABELS } from '../catalog';
+import { ActionInfo, familyLabel, targetSentence } from '../catalog';
 import { EffectiveSchema, effectiveSchema, primaryType } from '../completion/schemaAt';
 
 /** Splits a description into its text, its guideline sentences and the rest ("Checked by …"). */
@@ -100,15 +100,20 @@ export function fieldMarkdown(schema: EffectiveSchema, name?: string): string {
 
 /** An action type's documentation: what it does, its family and its parameters. */
 export function actionMarkdown(info: ActionInfo, note?: string): string {
-  const lines = [`**${info.type}** · ${FAMILY_LABELS[info.family]} action`, '', linkRuleCodes(info.description)];
+  const lines = [`**${info.type}** · ${familyLabel(info)} action`, '', linkRuleCodes(info.description)];
   if (note) {
     lines.push('', linkRuleCodes(note));
   }
   if (info.parameters.length) {
-    lines.push('', '| parameter | type | required | description |', '|---|---|---|---|');
+    lines.push('', '| parameter | type | target | description |', '|---|---|---|---|');
     for (const parameter of info.parameters) {
       const schema = effectiveSchema(info.schema.properties?.[parameter.name] ?? parameter.schema, undefined);
-      lines.push(`| \`${parameter.name}\` | ${cell(typeLabel(schema))} | ${parameter.required ? 'yes' : ''} | ${cell(linkRuleCodes(parameter.description))} |`);
+      const aliases = parameter.aliases.length ? ` Also accepted as ${parameter.aliases.map((a) => `\`${a}\``).join(', ')}.` : '';
+      lines.push(`| \`${parameter.name}\` | ${cell(typeLabel(schema))} | ${parameter.target ? 'yes' : ''} | ${cell(linkRuleCodes(parameter.description) + aliases)} |`);
+    }
+    const target = targetSentence(info);
+    if (target) {
+      lines.push('', target);
     }
   } else {
     lines.push('', 'No documented parameters.');

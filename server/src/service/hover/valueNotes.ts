@@ -5,7 +5,7 @@
  * form, an enum value's meaning.
  */
 import { JSONPath } from 'jsonc-parser';
-import { actionInfo, familyAllowed, FAMILY_LABELS } from '../catalog';
+import { familyLabel } from '../catalog';
 import { pathPattern } from '../completion/completionContext';
 import { RecordFacts, executionDate, firstActionTime, isObject } from '../completion/recordFacts';
 import { EffectiveSchema, isSeconds, isTimestamp } from '../completion/schemaAt';
@@ -15,12 +15,12 @@ import { actionMarkdown, linkRuleCodes } from './markdown';
 
 /** Documentation of the action type `value` at `actions_taken[*].action`, with a warning when it belongs to another service. */
 export function actionTypeNote(value: unknown, facts: RecordFacts): string | undefined {
-  const info = typeof value === 'string' ? actionInfo(value) : undefined;
+  const info = typeof value === 'string' ? facts.catalog.get(value) : undefined;
   if (!info) {
     return undefined;
   }
-  const foreign = facts.service && !familyAllowed(facts.service, info.family);
-  const warning = foreign ? `⚠ ${FAMILY_LABELS[info.family]} actions do not belong in ${facts.service} records (IR206).` : undefined;
+  const foreign = facts.service && !facts.catalog.allowedIn(facts.service, info);
+  const warning = foreign ? `⚠ ${familyLabel(info)} actions do not belong in ${facts.service} records (IR206).` : undefined;
   return actionMarkdown(info, warning);
 }
 

@@ -13,6 +13,7 @@ import { LocatedProblem } from '../problems';
 import { DocumentFormat, DocumentLayout, DocumentShape, RecordSpan, splitDocument, splitLineRange } from '../parsing/recordSpans';
 import { isJsonWhitespace, skipString } from '../parsing/scanner';
 import { tolerantArray } from '../parsing/tolerantArray';
+import type { ActionCatalog } from '../catalog';
 import { checkRecord, RecordResult } from '../recordChecker';
 import { StringSource, TextSource } from '../text/chunkedText';
 
@@ -25,6 +26,8 @@ export interface TextChange {
 
 export interface StoreOptions {
   readonly now?: () => number;
+  /** The action catalogue with the configuration's own action types; the built-in one by default. */
+  readonly catalog?: ActionCatalog;
 }
 
 export class RecordStore {
@@ -166,7 +169,7 @@ export class RecordStore {
       if (this.results[i]) {
         continue;
       }
-      let result = checkRecord(this.text.slice(this.starts[i], this.ends[i]), i, { inDataset, now });
+      let result = checkRecord(this.text.slice(this.starts[i], this.ends[i]), i, { inDataset, now, catalog: this.options.catalog });
       if (suppressSyntax && result.problems.some((p) => p.code === 'IR001')) {
         // The whole-text parse already reported the syntax error once.
         result = { ...result, problems: result.problems.filter((p) => p.code !== 'IR001') };

@@ -168,8 +168,10 @@ export function field(dotted: string, options: Omit<FieldSpec, 'path'> = {}): Fi
 export interface MissingField {
   /** Path from the record root. */
   readonly path: JsonPath;
-  /** The property exists but says nothing: a blank string, `{}`, or `[]` where a list must not be empty. */
+  /** The property exists but says nothing: a blank string, `{}`, `[]` where a list must not be empty, or `null`. */
   readonly empty: boolean;
+  /** The property is `null` (null means absent: named without "(empty)"). */
+  readonly isNull?: boolean;
 }
 
 export const METADATA: JsonPath = ['incident', 'metadata'];
@@ -189,9 +191,9 @@ function isEmptyValue(value: unknown, spec: FieldSpec): boolean {
  * undefined when `base` itself is absent or not an object: a required
  * container (`incident.metadata`) that is missing is the schema's IR002, and
  * a wrong type is its IR003. Below `base`, an absent optional container
- * (`error_details`, `pool_config`) makes every field in it missing; a
- * container or field of the wrong type, or with any schema problem, is the
- * schema's to report and counts as present.
+ * (`error_details`, `pool_config`) makes every field in it missing, and so
+ * does `null` (null means absent); a container or field of the wrong type,
+ * or with any schema problem, is the schema's to report and counts as present.
  */
 export function missingFields(ctx: RuleContext, base: JsonPath, specs: readonly FieldSpec[]): MissingField[] | undefined {
   const root = valueAt(ctx.record, base);
@@ -202,7 +204,7 @@ export function missingFields(ctx: RuleContext, base: JsonPath, specs: readonly 
   for (const spec of specs) {
     let node: unknown = root;
     const path: (string | number)[] = [...base];
-    let state: 'present' | 'missing' | 'empty' = 'present';
+    let state: 'present' | 'missing' | 'empty' | 'null' = 'present';
     for (const segment of spec.path) {
       if (!isObject(node)) {
         state = 'present'; // a container of the wrong type: the schema reports it
@@ -218,9 +220,12 @@ export function missingFields(ctx: RuleContext, base: JsonPath, specs: readonly 
         break;
       }
       node = node[segment as string];
-      state = node === null ? 'present' : isEmptyValue(node, spec) ? 'empty' : 'present';
+      // null means absent ("executor_id": null when the failure is not executor-specific).
+      state = node === null ? 'null' : isEmptyValue(node, spec) ? 'empty' : 'present';
     }
-    if (state !== 'present') {
+    if (state === 'null') {
+      missing.push({ path: [...base, ...spec.path], empty: true, isNull: true });
+    } else if (state !== 'present') {
       missing.push({ path: [...base, ...spec.path], empty: state === 'empty' });
     }
   }
@@ -253,7 +258,8 @@ export function describeMissing(record: JsonObject, base: JsonPath, missing: rea
   for (const m of missing) {
     const relative = m.path.slice(base.length).map(String);
     const containerPath = [...base, ...relative.slice(0, -1)];
-    if (relative.length > 1 && !m.empty && valueAt(record, containerPath) === undefined) {
+    const container = valueAt(record, containerPath);
+    if (relative.length > 1 && !m.empty && (container === undefined || container === null)) {
       const container = relative.slice(0, -1).join('.');
       const fields = absentContainers.get(container);
       if (fields) {
@@ -264,7 +270,7 @@ export function describeMissing(record: JsonObject, base: JsonPath, missing: rea
       names.push(container);
       continue;
     }
-    names.push(m.empty ? `${relative.join('.')} (empty)` : relative.join('.'));
+    names.push(m.empty && !m.isNull ? `${relative.join('.')} (empty)` : relative.join('.'));
   }
   return names.map((name) => {
     const fields = absentContainers.get(name);
@@ -283,9 +289,12 @@ export interface MissingReport {
 }
 
 /**
- * Reports one diagnostic for all missing fields of a rule: on the nearest
- * existing object that should hold the first missing field, with the JSON
- * pointer of each missing field in `data.missing` (blank ones flagged `empty`).
+ * Reports one diagnostic for all missing fields of a rule, with the JSON
+ * pointer of each missing field in `data.missing` (blank ones flagged
+ * `empty`). A rule about a value that is present points at that value: when
+ * every field it reports is there but empty (`"affected_services": []`), the
+ * diagnostic is on the value; otherwise it is on the nearest existing object
+ * that should hold the first missing field.
  */
 export function reportMissing(ctx: RuleContext, report: MissingReport): void {
   if (report.missing.length === 0) {
@@ -293,12 +302,13 @@ export function reportMissing(ctx: RuleContext, report: MissingReport): void {
   }
   const names = describeMissing(ctx.record, report.base, report.missing);
   const pronoun = report.missing.length === 1 ? 'it' : 'them';
-  const holder = nearestHolder(ctx.record, report.missing[0].path);
+  const onValue = report.missing.length === 1 && report.missing[0].empty;
+  const holder = onValue ? report.missing[0].path : nearestHolder(ctx.record, report.missing[0].path);
   ctx.report({
     code: report.code,
     message: report.message(listAnd(names), pronoun),
     path: holder,
-    target: 'missing',
+    target: onValue ? 'value' : 'missing',
     data: {
       pointer: toPointer(holder),
       missing: report.missing.map((m) => (m.empty ? { pointer: toPointer(m.path), empty: true } : { pointer: toPointer(m.path) })),

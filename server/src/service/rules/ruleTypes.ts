@@ -2,7 +2,7 @@
  * The shape of a record rule: a pure function of one parsed record that
  * reports problems by JSON path. Rules never see text or positions.
  */
-import type { ServiceName } from '../catalog';
+import type { ActionCatalog, ServiceName } from '../catalog';
 import type { Problem } from '../problems';
 
 export type JsonObject = { readonly [key: string]: unknown };
@@ -12,6 +12,8 @@ export interface RuleContext {
   readonly record: JsonObject;
   /** `incident.service` when it is a known service, else undefined. */
   readonly service: ServiceName | undefined;
+  /** The action types the record may name: the built-in catalogue and the configuration's own. */
+  readonly catalog: ActionCatalog;
   /** Milliseconds since the epoch at which the check runs (for "in the future"). */
   readonly now: number;
   /**

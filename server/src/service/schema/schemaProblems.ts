@@ -10,10 +10,18 @@ import { closestMatches, describeValue, jsonTypeOf, listOr, shownKey, typeWithAr
 
 /** Messages for values checked by a pattern, keyed by the `$defs` entry that holds the pattern. */
 const PATTERN_MESSAGES: Record<string, string> = {
-  sparkMemory: 'Expected a Spark memory size without spaces, such as "4g", "512m" or "2048k".',
-  k8sMemory: 'Expected a Kubernetes memory quantity without spaces, such as "512Mi", "1Gi" or "2G".',
-  k8sCpu: 'Expected a Kubernetes CPU quantity, such as "500m", "2" or "0.5".',
+  sparkMemory: 'Expected a Spark memory size without spaces, such as "4g", "512m", "2048k" or "4GB".',
+  k8sMemory: 'Expected a Kubernetes memory quantity without spaces, such as "512Mi", "1Gi" or "2G", or a number of bytes.',
+  k8sCpu: 'Expected a Kubernetes CPU quantity, such as "500m", "2" or 0.5.',
 };
+
+/**
+ * `$defs` that list the spellings a documented action parameter may take
+ * (a count as 3 or "3", a duration as 300 or "5m", …): a value that matches
+ * none of them has the wrong type for that parameter (IR003), whatever the
+ * branch that came closest.
+ */
+const SPELLING_DEFS = /^(param[A-Z]\w*|sparkConfValue)$/;
 
 const FORMAT_MESSAGES: Record<string, string> = {
   'date-time': 'Expected an ISO 8601 date-time with a time zone, such as "2024-03-14T02:15:00Z" or "2024-03-14T04:15:00+02:00".',
@@ -57,7 +65,7 @@ function isPath(path: JsonPath, ...shape: (string | '#')[]): boolean {
 }
 
 function patternDefName(error: ErrorObject): string | undefined {
-  const match = /\$defs\/([^/]+)\/pattern$/.exec(error.schemaPath);
+  const match = /\$defs\/([^/]+)\/(?:anyOf\/\d+\/)?pattern$/.exec(error.schemaPath);
   if (match) {
     return match[1];
   }
@@ -149,8 +157,26 @@ function enumProblem(error: ErrorObject, path: JsonPath, value: unknown): Proble
 }
 
 function typeProblem(error: ErrorObject, path: JsonPath, value: unknown): Problem {
-  const expected = String((error.params as { type: string | string[] }).type).split(',');
+  // "null means absent" is how an optional field is declared, not a type to suggest.
+  const expected = String((error.params as { type: string | string[] }).type)
+    .split(',')
+    .filter((t) => t !== 'null');
+  return typeMismatch(path, value, expected);
+}
+
+function typeMismatch(path: JsonPath, value: unknown, expected: readonly string[], spelled?: string): Problem {
   const actual = jsonTypeOf(value);
+  if (spelled) {
+    return {
+      code: 'IR003',
+      message: `${lastName(path)} does not have a value its system accepts; found ${typeWithArticle(actual)}${
+        typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? ` (${describeValue(value)})` : ''
+      }. ${spelled}`,
+      path,
+      target: 'value',
+      data: { pointer: toPointer(path), expected: [...expected], actual },
+    };
+  }
   return {
     code: 'IR003',
     message: `${lastName(path)} must be ${listOr(expected.map(typeWithArticle))}; found ${typeWithArticle(actual)}${
@@ -158,7 +184,7 @@ function typeProblem(error: ErrorObject, path: JsonPath, value: unknown): Proble
     }.`,
     path,
     target: 'value',
-    data: { pointer: toPointer(path), expected, actual },
+    data: { pointer: toPointer(path), expected: [...expected], actual },
   };
 }
 
@@ -237,13 +263,61 @@ function toProblem(error: ErrorObject, record: unknown): Problem | undefined {
   }
 }
 
+/** The `$defs` entry an `anyOf` belongs to (`#/$defs/paramCount/anyOf` → `paramCount`). */
+function anyOfDefName(schemaPath: string): string | undefined {
+  return /\$defs\/([^/]+)\/anyOf$/.exec(schemaPath)?.[1];
+}
+
+/**
+ * Resolves `anyOf` failures into the problems a person can act on. The
+ * schema uses `anyOf` for the spellings a value may take (a Kubernetes CPU
+ * as 2 or "500m") and for "null means absent": the branch for null says
+ * nothing, a value of a type no branch takes is one IR003 naming every type
+ * (or, for a documented parameter, every spelling), and a value of the right
+ * type keeps the problems of its own branch (a malformed quantity).
+ */
+function resolveAnyOf(all: readonly ErrorObject[], record: unknown): { errors: ErrorObject[]; problems: Problem[] } {
+  const branchOf = new Map<ErrorObject, ErrorObject>();
+  const anyOfs = all.filter((e) => e.keyword === 'anyOf');
+  for (const anyOf of anyOfs) {
+    const prefix = `${anyOf.schemaPath}/`;
+    for (const e of all) {
+      if (e !== anyOf && e.instancePath === anyOf.instancePath && e.schemaPath.startsWith(prefix) && !branchOf.has(e)) {
+        branchOf.set(e, anyOf);
+      }
+    }
+  }
+  const problems: Problem[] = [];
+  const dropped = new Set<ErrorObject>();
+  for (const anyOf of anyOfs) {
+    dropped.add(anyOf);
+    const branches = all.filter((e) => branchOf.get(e) === anyOf);
+    branches.forEach((e) => dropped.add(e));
+    const typeErrors = branches.filter((e) => e.keyword === 'type');
+    const other = branches.filter((e) => e.keyword !== 'type');
+    const path = fromPointer(anyOf.instancePath);
+    const value = valueAt(record, path);
+    const def = anyOfDefName(anyOf.schemaPath);
+    const spelled = def !== undefined && SPELLING_DEFS.test(def);
+    if (other.length === 0 || spelled) {
+      const expected = [...new Set(typeErrors.flatMap((e) => String((e.params as { type: string | string[] }).type).split(',')))].filter((t) => t !== 'null');
+      const description = spelled ? ((anyOf.parentSchema as SchemaNode | undefined)?.description ?? '') : undefined;
+      problems.push(typeMismatch(path, value, expected, description));
+    } else {
+      other.forEach((e) => dropped.delete(e));
+    }
+  }
+  return { errors: all.filter((e) => !dropped.has(e)), problems };
+}
+
 /** Validates one parsed record against the schema and returns its problems. */
 export function schemaProblems(record: unknown): Problem[] {
   const validate = getValidator();
   if (validate(record)) {
     return [];
   }
-  const errors = (validate.errors ?? []).filter((e) => !IGNORED_KEYWORDS.has(e.keyword));
+  const resolved = resolveAnyOf(validate.errors ?? [], record);
+  const errors = resolved.errors.filter((e) => !IGNORED_KEYWORDS.has(e.keyword));
   // Keep, at each path, only the most basic kind of problem (a wrong type
   // makes its enum, format and range errors meaningless).
   const bestRank = new Map<string, number>();
@@ -258,6 +332,10 @@ export function schemaProblems(record: unknown): Problem[] {
   }
   const problems: Problem[] = [];
   const seen = new Set<string>();
+  for (const problem of resolved.problems) {
+    // A wrong type at a path outranks any other problem there.
+    bestRank.set(toPointer(problem.path), 0);
+  }
   for (const error of errors) {
     const rank = KEYWORD_RANK[error.keyword];
     if (rank !== undefined && rank > (bestRank.get(error.instancePath) ?? rank)) {
@@ -268,6 +346,13 @@ export function schemaProblems(record: unknown): Problem[] {
       continue;
     }
     const key = `${problem.code}|${problem.data?.pointer}|${String(problem.data?.property ?? '')}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push(problem);
+    }
+  }
+  for (const problem of resolved.problems) {
+    const key = `${problem.code}|${problem.data?.pointer}|`;
     if (!seen.has(key)) {
       seen.add(key);
       problems.push(problem);

@@ -24,6 +24,7 @@ export interface SchemaNode {
   readonly $ref?: string;
   readonly $defs?: Readonly<Record<string, SchemaNode>>;
   readonly allOf?: readonly SchemaNode[];
+  readonly anyOf?: readonly SchemaNode[];
   readonly if?: SchemaNode;
   readonly then?: SchemaNode;
   readonly examples?: readonly unknown[];
@@ -37,7 +38,60 @@ export interface SchemaNode {
   readonly maxProperties?: number;
 }
 
-export const recordSchema = schemaJson as unknown as SchemaNode;
+/** Keys whose values are data (instances), not schemas: normalizing never looks inside them. */
+const DATA_KEYS = new Set(['enum', 'const', 'examples', 'default']);
+
+/**
+ * The schema as editor features read it. The file says "null means absent"
+ * for optional fields (`["string", "null"]`, a `{ "type": "null" }` branch,
+ * `null` in an enum) and lists every spelling a value may take as `anyOf`
+ * branches: completion, hover, skeletons and placeholders want the value a
+ * person should write, so here `null` is dropped, a single remaining branch
+ * is merged into its node, and several branches give the node their types
+ * (first is primary). Validation uses the file itself (ajv, compiled at build).
+ */
+export function forFeatures(node: unknown): unknown {
+  if (Array.isArray(node)) {
+    return node.map(forFeatures);
+  }
+  if (!node || typeof node !== 'object') {
+    return node;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (key === 'enum' && Array.isArray(value)) {
+      out[key] = value.filter((v) => v !== null);
+    } else {
+      out[key] = DATA_KEYS.has(key) ? value : forFeatures(value);
+    }
+  }
+  if (Array.isArray(out.type)) {
+    const types = (out.type as string[]).filter((t) => t !== 'null');
+    out.type = types.length === 1 ? types[0] : types;
+  }
+  if (Array.isArray(out.anyOf)) {
+    const branches = (out.anyOf as Record<string, unknown>[]).filter((b) => !(b && b.type === 'null' && Object.keys(b).length === 1));
+    delete out.anyOf;
+    if (branches.length === 1) {
+      for (const [key, value] of Object.entries(branches[0])) {
+        if (out[key] === undefined) {
+          out[key] = value;
+        }
+      }
+    } else if (branches.length > 1) {
+      out.anyOf = branches;
+      if (out.type === undefined) {
+        const types = [...new Set(branches.flatMap((b) => (Array.isArray(b.type) ? b.type : b.type !== undefined ? [b.type] : [])))];
+        if (types.length) {
+          out.type = types.length === 1 ? types[0] : types;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export const recordSchema = forFeatures(schemaJson) as SchemaNode;
 
 /**
  * The validator: every error, with the schema that raised it. It is compiled

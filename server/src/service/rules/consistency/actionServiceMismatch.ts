@@ -14,7 +14,7 @@
  * Bad:  `"service": "airflow"` with `{ "action": "restart_pod", … }`
  * Good: `"service": "airflow"` with `{ "action": "clear_dag_run", … }` or `{ "action": "restart_service", … }`
  */
-import { FAMILY_LABELS, SERVICE_FAMILIES, actionInfo, familyAllowed } from '../../catalog';
+import { FAMILY_LABELS, SERVICE_FAMILIES, familyLabel } from '../../catalog';
 import { toPointer } from '../../problems';
 import type { RecordRule } from '../ruleTypes';
 import { actionsOf, listAnd } from '../ruleHelpers';
@@ -31,16 +31,18 @@ export const actionServiceMismatch: RecordRule = {
     const allowed = SERVICE_FAMILIES[service];
     const allowedLabels = listAnd(allowed.map((f) => FAMILY_LABELS[f]));
     for (const [index, action] of actionsOf(ctx)) {
-      const info = typeof action.action === 'string' ? actionInfo(action.action) : undefined;
-      if (!info || familyAllowed(service, info.family)) {
+      const info = typeof action.action === 'string' ? ctx.catalog.get(action.action) : undefined;
+      if (!info || ctx.catalog.allowedIn(service, info)) {
         continue;
       }
       const path = ['actions_taken', index, 'action'];
       ctx.report({
         code: 'IR206',
         message:
-          `${info.type} is ${article(FAMILY_LABELS[info.family])} action, but this is ${article(service)} incident: ${service} records use ` +
-          `${allowedLabels} actions. Record the action with an incident of its own service, or correct incident.service.`,
+          (info.family
+            ? `${info.type} is ${article(familyLabel(info))} action, but this is ${article(service)} incident: ${service} records use ${allowedLabels} actions.`
+            : `${info.type} is declared for ${listAnd([...info.services])} records, but this is ${article(service)} incident.`) +
+          ' Record the action with an incident of its own service, or correct incident.service.',
         path,
         target: 'value',
         data: { pointer: toPointer(path), family: info.family, service, allowedFamilies: [...allowed] },

@@ -20,11 +20,9 @@
  * Good: `[{ …, "timestamp": "2024-03-14T05:02:10Z" }, { …, "timestamp": "2024-03-14T05:14:30Z" }]`
  */
 import { formatDuration } from '../../util/durations';
-import { actionInfo } from '../../catalog';
 import type { RecordRule } from '../ruleTypes';
 import { actionInstant, actionLabel, actionsOf, chronologicalOrder } from '../ruleHelpers';
 
-const known = (type: string): boolean => actionInfo(type) !== undefined;
 
 export const actionsOutOfOrder: RecordRule = {
   code: 'IR204',
@@ -47,7 +45,7 @@ export const actionsOutOfOrder: RecordRule = {
       return;
     }
     const actions = ctx.record.actions_taken as Record<string, unknown>[];
-    const label = (i: number): string => actionLabel(i, actions[i] as Record<string, unknown>, known);
+    const label = (i: number): string => actionLabel(i, actions[i] as Record<string, unknown>, (type) => ctx.catalog.has(type));
     const more = count > 1 ? ` ${count - 1} more action${count === 2 ? ' is' : 's are'} out of order too.` : '';
     ctx.report({
       code: 'IR204',

@@ -8,7 +8,8 @@
  * action sequence to learn anything from a failure.
  *
  * Reported on `learning_feedback` (the object that lacks it). A missing
- * `learning_feedback` is the schema's IR002, so this rule is then silent.
+ * `learning_feedback` is the schema's IR002, so this rule is then silent;
+ * `"failure_analysis": null` counts as none (null means absent).
  *
  * Bad:  `"success": false, "learning_feedback": { "confidence_score": 0.55, … }`
  * Good: `"success": false, "learning_feedback": { …, "failure_analysis": { "root_cause": "…", "recommended_escalation": "…" } }`
@@ -20,7 +21,7 @@ export const failureAnalysisMissing: RecordRule = {
   code: 'IR201',
   check(ctx) {
     const feedback = ctx.record.learning_feedback;
-    if (booleanAt(ctx, ['success']) !== false || !isObject(feedback) || feedback.failure_analysis !== undefined) {
+    if (booleanAt(ctx, ['success']) !== false || !isObject(feedback) || (feedback.failure_analysis !== undefined && feedback.failure_analysis !== null)) {
       return;
     }
     ctx.report({

@@ -6,7 +6,8 @@
  * present if success: false". A failure analysis on a success teaches the
  * agent that a working sequence was wrong.
  *
- * Reported on the `failure_analysis` key.
+ * Reported on the `failure_analysis` key. `"failure_analysis": null` means
+ * there is none (null means absent), as exports write it.
  *
  * Bad:  `"success": true, "learning_feedback": { …, "failure_analysis": { "root_cause": "…" } }`
  * Good: `"success": true, "learning_feedback": { "confidence_score": 0.9, … }`
@@ -18,7 +19,7 @@ export const failureAnalysisUnexpected: RecordRule = {
   code: 'IR202',
   check(ctx) {
     const feedback = ctx.record.learning_feedback;
-    if (booleanAt(ctx, ['success']) !== true || !isObject(feedback) || feedback.failure_analysis === undefined) {
+    if (booleanAt(ctx, ['success']) !== true || !isObject(feedback) || feedback.failure_analysis === undefined || feedback.failure_analysis === null) {
       return;
     }
     ctx.report({

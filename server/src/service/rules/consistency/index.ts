@@ -12,6 +12,7 @@ import { failureAnalysisUnexpected } from './failureAnalysisUnexpected';
 import { futureTimestamp } from './futureTimestamp';
 import { learningFeedbackInconsistent } from './learningFeedbackInconsistent';
 import { metricInconsistent } from './metricInconsistent';
+import { placeholderLeft } from './placeholderLeft';
 import { resolutionTimeMismatch } from './resolutionTimeMismatch';
 import { successContradictsActions } from './successContradictsActions';
 
@@ -26,4 +27,5 @@ export const CONSISTENCY_RULES: readonly RecordRule[] = [
   metricInconsistent, // IR208
   futureTimestamp, // IR209
   learningFeedbackInconsistent, // IR210
+  placeholderLeft, // IR211
 ];

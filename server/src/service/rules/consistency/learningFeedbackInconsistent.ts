@@ -16,7 +16,6 @@
  * Bad:  `"knowledge_base_updated": false, "new_patterns_learned": ["oom_from_partition_skew"]`
  * Good: `"knowledge_base_updated": true, "new_patterns_learned": ["oom_from_partition_skew"]`
  */
-import { actionTypes } from '../../catalog';
 import { toPointer } from '../../problems';
 import type { RecordRule, RuleContext } from '../ruleTypes';
 import { booleanAt, isObject, schemaReported } from '../ruleHelpers';
@@ -45,7 +44,7 @@ function checkImprovedSequence(ctx: RuleContext): void {
   if (!Array.isArray(sequence)) {
     return;
   }
-  const allowed = actionTypes();
+  const allowed = ctx.catalog.types();
   sequence.forEach((entry, i) => {
     const path = ['learning_feedback', 'failure_analysis', 'improved_action_sequence', i];
     if (typeof entry !== 'string' || entry === '' || allowed.includes(entry) || schemaReported(ctx, path)) {

@@ -18,7 +18,6 @@
  * Bad:  `"success": true` with the last action `{ "result": "failed", … }`
  * Good: `"success": false` with the last action `{ "result": "failed", … }` and a failure analysis
  */
-import { actionInfo } from '../../catalog';
 import type { JsonObject, RecordRule, RuleContext } from '../ruleTypes';
 import { actionLabel, booleanAt, chronologicalOrder, isObject, schemaReported } from '../ruleHelpers';
 
@@ -55,7 +54,7 @@ export const successContradictsActions: RecordRule = {
       const order = chronologicalOrder(ctx);
       const last = order[order.length - 1];
       if (results[last] === 'failed') {
-        const label = actionLabel(last, actions[last] as JsonObject, (type) => actionInfo(type) !== undefined);
+        const label = actionLabel(last, actions[last] as JsonObject, (type) => ctx.catalog.has(type));
         message = `success is true, but the last action, ${label}, failed: record the action that resolved the incident, or set success to false and add a failure_analysis.`;
       }
     } else if (results.every((r) => r === 'success')) {

@@ -14,6 +14,8 @@ import { dbPoolConfig } from './database/dbPoolConfig';
 import { dbTiming } from './database/dbTiming';
 import { diskGrowth } from './disk/diskGrowth';
 import { diskUsage } from './disk/diskUsage';
+import { actionTargetMissing } from './actions/actionTargetMissing';
+import { parameterName } from './actions/parameterName';
 import { errorContext } from './errorContext';
 import { k8sResources } from './kubernetes/k8sResources';
 import { k8sTarget } from './kubernetes/k8sTarget';
@@ -40,4 +42,6 @@ export const GUIDELINES_RULES: readonly RecordRule[] = [
   diskUsage, // IR141
   diskGrowth, // IR142
   errorContext, // IR151
+  actionTargetMissing, // IR161
+  parameterName, // IR162
 ];

@@ -6,17 +6,17 @@
  * executor IDs for precise targeting". Killing, restarting or blacklisting
  * needs the application; an executor failure also needs the executor.
  *
- * Executor-side is decided from the record, first match wins:
- * 1. `error_details` describes an executor's heap at the failure:
- *    `executor_max_heap` or `heap_usage_before_oom` is present
- *    (`executor_memory` alone is configuration, repeated in
- *    `resource_config`, and says nothing about where the failure was);
- * 2. `exception_class`, `exception_message` or the incident title mentions an
+ * Executor-side is decided from what distinguishes the case, first match
+ * wins (the seed lists the executor heap figures for every Spark record, so
+ * their presence says nothing about where the failure was):
+ * 1. `exception_class`, `exception_message` or the incident title mentions an
  *    executor (`ExecutorLostFailure`, "Lost executor 7", "executor 17 OOM"…);
- * 3. the exception is an out-of-memory error (`OutOfMemoryError`, "Java heap
+ * 2. the exception is an out-of-memory error (`OutOfMemoryError`, "Java heap
  *    space", "GC overhead limit exceeded", "OOM") and neither the exception
  *    message nor the title names the driver: Spark's OOMs are executor-side
  *    unless the driver is named.
+ * `"executor_id": null` is a missing executor id (null means absent), which
+ * is right for a failure that is not executor-specific.
  * A driver-side failure that trips the heuristic is recorded with
  * `"executor_id": "driver"`, as Spark itself names the driver's executor.
  *
@@ -26,7 +26,6 @@
 import type { JsonObject, RecordRule, RuleContext } from '../../ruleTypes';
 import { METADATA, field, isObject, missingFields, reportMissing, valueAt } from '../../ruleHelpers';
 
-const EXECUTOR_HEAP_FIELDS = ['executor_max_heap', 'heap_usage_before_oom'];
 const MENTIONS_EXECUTOR = /executor/i;
 const OUT_OF_MEMORY = /OutOfMemoryError|\bOOM|Java heap space|GC overhead limit exceeded/i;
 const MENTIONS_DRIVER = /driver/i;
@@ -39,10 +38,6 @@ function text(value: unknown): string {
 export function executorSideEvidence(ctx: RuleContext): string | undefined {
   const metadata = valueAt(ctx.record, METADATA);
   const details: JsonObject = isObject(metadata) && isObject(metadata.error_details) ? metadata.error_details : {};
-  const memoryField = EXECUTOR_HEAP_FIELDS.find((name) => details[name] !== undefined);
-  if (memoryField) {
-    return `error_details has ${memoryField}`;
-  }
   const title = text(valueAt(ctx.record, ['incident', 'title']));
   const exceptionClass = text(details.exception_class);
   const exceptionMessage = text(details.exception_message);
