@@ -173,6 +173,29 @@ function builtInAction(type: string, family: ActionFamily, extraAliases: Declare
   };
 }
 
+let metadataPaths: Map<string, string> | undefined;
+
+/** Where a metadata field of that name lives (`connection_string` → `error_details.connection_string`), any service. */
+function metadataPathOf(name: string): string | undefined {
+  if (!metadataPaths) {
+    metadataPaths = new Map();
+    for (const service of SERVICES) {
+      const def = deref(schemaDef(`${service}Metadata`));
+      for (const [field, sub] of Object.entries(def?.properties ?? {})) {
+        if (!metadataPaths.has(field)) {
+          metadataPaths.set(field, field);
+        }
+        for (const inner of Object.keys(deref(sub)?.properties ?? {})) {
+          if (!metadataPaths.has(inner)) {
+            metadataPaths.set(inner, `${field}.${inner}`);
+          }
+        }
+      }
+    }
+  }
+  return metadataPaths.get(name);
+}
+
 function declaredAction(type: string, declared: DeclaredAction, extraAliases: DeclaredActions['aliases']): ActionInfo {
   const params = Object.entries(declared.parameters ?? {});
   const local: Record<string, readonly string[]> = {};
@@ -186,8 +209,11 @@ function declaredAction(type: string, declared: DeclaredAction, extraAliases: De
   );
   const targetNames = params.filter(([, p]) => p.target).map(([name]) => name);
   const parameters = params.map(([name, p]) => {
-    const schema: SchemaNode = { ...(p.type ? { type: p.type } : {}), ...(p.description ? { description: p.description } : {}) };
-    return { name, target: p.target === true, schema, description: p.description ?? '', aliases: aliases.get(name) ?? [] };
+    // Named after a metadata field, it is filled from the record, as the catalogue's own parameters are.
+    const source = metadataPathOf(name);
+    const description = [p.description, source ? `(fill from incident.metadata.${source})` : ''].filter(Boolean).join(' ');
+    const schema: SchemaNode = { ...(p.type ? { type: p.type } : {}), ...(description ? { description } : {}) };
+    return { name, target: p.target === true, schema, description, aliases: aliases.get(name) ?? [] };
   });
   const services = declared.services?.length ? declared.services : declared.family ? servicesOfFamily(declared.family) : [...SERVICES];
   return {

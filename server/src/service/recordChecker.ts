@@ -8,14 +8,14 @@ import { ActionCatalog, builtInCatalog, isService, ServiceName } from './catalog
 import { MAX_TREE_DEPTH, countKeyTokens, scanValue, treeDepth } from './parsing/scanner';
 import { JsonNode, locateProblems, parseRecordTree } from './parsing/locator';
 import { duplicateKeyProblems, measureValue, syntaxProblems } from './parsing/syntax';
-import { LocatedProblem, Problem } from './problems';
+import { LocatedProblem, Problem, toPointer } from './problems';
 import { RECORD_RULES } from './rules';
 import { JsonObject, RecordRule } from './rules/ruleTypes';
 import { schemaProblems } from './schema/schemaProblems';
 import { unknownPropertyProblems } from './schema/unknownProperties';
 import { explainValues } from './schema/valueMeanings';
 import { identityKeys } from './rules/datasets/duplicateRecord';
-import { jsonTypeOf, typeWithArticle } from './util/text';
+import { jsonTypeOf, shownKey, typeWithArticle } from './util/text';
 
 /** Deeper records are not parsed into trees (a real record is about six levels deep). */
 export const MAX_DEPTH = MAX_TREE_DEPTH;
@@ -92,6 +92,37 @@ function withDeclaredActions(problems: Problem[], record: JsonObject, catalog: A
     }
     return [{ ...p, data: { ...p.data, allowed: catalog.types() } }];
   });
+}
+
+/** IR003 for the parameters of a declared action whose value is not of the declared type (null means absent). */
+function declaredParameterProblems(record: JsonObject, catalog: ActionCatalog): Problem[] {
+  if (!catalog.declared) {
+    return [];
+  }
+  const problems: Problem[] = [];
+  const actions = Array.isArray(record.actions_taken) ? record.actions_taken : [];
+  actions.forEach((action, index) => {
+    const info = isObject(action) && typeof action.action === 'string' ? catalog.get(action.action) : undefined;
+    if (!info?.declared || !isObject(action) || !isObject(action.parameters)) {
+      return;
+    }
+    for (const [name, value] of Object.entries(action.parameters)) {
+      const expected = catalog.parameter(info, name)?.schema.type;
+      const actual = jsonTypeOf(value);
+      if (typeof expected !== 'string' || value === null || actual === expected || (expected === 'number' && actual === 'integer')) {
+        continue;
+      }
+      const path = ['actions_taken', index, 'parameters', name];
+      problems.push({
+        code: 'IR003',
+        message: `${shownKey(name)} of ${info.type} must be ${typeWithArticle(expected)}, as the configuration declares it; found ${typeWithArticle(actual)}.`,
+        path,
+        target: 'value',
+        data: { pointer: toPointer(path), expected: [expected], actual },
+      });
+    }
+  });
+  return problems;
 }
 
 function runRules(record: JsonObject, schema: Problem[], options: RecordCheckOptions, catalog: ActionCatalog): Problem[] {
@@ -186,7 +217,10 @@ export function checkRecord(text: string, index: number, options: RecordCheckOpt
     return { index, identityKeys: [], problems: [...located, problem] };
   }
   const catalog = options.catalog ?? builtInCatalog();
-  const schema = explainValues(withDeclaredActions(schemaProblems(value), value, catalog), value, catalog).concat(unknownPropertyProblems(value));
+  const schema = explainValues(withDeclaredActions(schemaProblems(value), value, catalog), value, catalog).concat(
+    unknownPropertyProblems(value),
+    declaredParameterProblems(value, catalog),
+  );
   const rules = runRules(value, schema, options, catalog);
   const all = schema.concat(rules);
   if (all.length) {

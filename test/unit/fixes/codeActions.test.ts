@@ -55,11 +55,11 @@ suite('code actions', () => {
     assert.deepEqual(
       actions.map((a) => [a.title, a.isPreferred ?? false]),
       [
-        // Spelling first (both one edit away), then the words (a dag run; the verb mark).
+        // Spelling first (both one edit away), then the words (the same verb first, then a dag run).
         ['Change to "clear_dag_run"', false],
         ['Change to "kill_dag_run"', false],
-        ['Change to "trigger_dag_run"', false],
         ['Change to "mark_task_success"', false],
+        ['Change to "trigger_dag_run"', false],
       ],
     );
     assert.ok(fixAll(written.text, 'json', { now: NOW }).text.includes('"mark_dag_run"'), 'fix-all leaves the choice to a human');

@@ -61,7 +61,7 @@ function baseProposal(ranked: RankedAction, index: number, service: ServiceName 
   return {
     label: info.type,
     kind: CompletionItemKind.Function,
-    description: `${familyLabel(info)}${other}`,
+    description: `${familyLabel(info)}${info.declared ? ' · team' : ''}${other}`,
     detail: info.description.split(' — ')[0],
     documentation,
     sortText: sortKey(rank, index),

@@ -100,7 +100,8 @@ export function fieldMarkdown(schema: EffectiveSchema, name?: string): string {
 
 /** An action type's documentation: what it does, its family and its parameters. */
 export function actionMarkdown(info: ActionInfo, note?: string): string {
-  const lines = [`**${info.type}** · ${familyLabel(info)} action`, '', linkRuleCodes(info.description)];
+  const declared = info.declared ? ', declared in the configuration' : '';
+  const lines = [`**${info.type}** · ${familyLabel(info)} action${declared}`, '', linkRuleCodes(info.description)];
   if (note) {
     lines.push('', linkRuleCodes(note));
   }

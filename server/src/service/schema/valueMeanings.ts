@@ -142,8 +142,9 @@ function wordScore(written: string, candidate: string): number {
     return 0;
   }
   const meets = (x: ReadonlySet<string>, y: ReadonlySet<string>): boolean => [...x].some((w) => y.has(w));
-  // The verb (first word) says what was done; each other shared word says to what.
-  let score = meets(a[0], b[0]) ? 2 : 0;
+  // The verb (first word) says what was done, the same verb more than a kindred one; each other shared word says to what.
+  const verb = identifierWords(written)[0] === identifierWords(candidate)[0];
+  let score = verb ? 2.5 : meets(a[0], b[0]) ? 2 : 0;
   for (const word of a.slice(1)) {
     if (b.slice(1).some((other) => meets(word, other))) {
       score += 1;
