@@ -3,7 +3,8 @@
  * server, declared once and imported by both. Only
  * `vscode-languageserver-protocol` types here; no `vscode`.
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { RequestType, WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Position } from 'vscode-languageserver-types';
 import type { TimelineModel } from './timeline';
 
@@ -11,7 +12,16 @@ import type { TimelineModel } from './timeline';
 export interface InitializationOptions {
   /** Whether the workspace is trusted; an untrusted workspace's config may only lower severities. */
   readonly workspaceTrusted?: boolean;
+  /**
+   * Whether the client has the `incidentRecords.showRuleDocumentation`
+   * command (the extension does): code actions then offer "Show
+   * documentation for <code>".
+   */
+  readonly ruleDocumentationCommand?: boolean;
 }
+
+/** The extension's command that shows a rule's documentation shipped with it, with arguments `[code: string]`. */
+export const ShowRuleDocumentationCommand = 'incidentRecords.showRuleDocumentation';
 
 /** Server-side settings under `incidentRecords.*`, normalised with defaults. */
 export interface ServerSettings {
@@ -113,3 +123,33 @@ export const OVERVIEW_RECORD_LIMIT = 500;
  * them), for the "Show Dataset Overview" command. `null` when not open.
  */
 export const DatasetOverviewRequest = new RequestType<{ readonly textDocument: { readonly uri: string } }, DatasetOverview | null, void>('incidentRecords/datasetOverview');
+
+/** Parameters of `incidentRecords/fixAll`: the document at the version the client sees, optionally one code only. */
+export interface FixAllParams extends WorkDoneProgressParams {
+  readonly textDocument: { readonly uri: string; readonly version: number };
+  /** Fix only the problems of this code ("Fix all IR162 problems in this file"). */
+  readonly only?: string;
+}
+
+export interface FixAllResult {
+  /** One versioned edit for the whole file (one undo), or none when nothing is safe to fix. */
+  readonly edit?: WorkspaceEdit;
+  readonly applied: number;
+  /** Fixes applied per code, for the summary. */
+  readonly byCode: Readonly<Record<string, number>>;
+}
+
+/**
+ * Client → server: every safe fix of a document (or of one code), as one
+ * edit, with work-done progress while a large dataset is fixed. `null` when
+ * the document is not open on the server or has changed since `version`.
+ */
+export const FixAllRequest = new RequestType<FixAllParams, FixAllResult | null, void>('incidentRecords/fixAll');
+
+/** What a fix-all changed, for the message that follows it: "Fixed 206 problems: IR004 × 6, IR162 × 200. Undo takes them all back." */
+export function fixSummary(result: Pick<FixAllResult, 'applied' | 'byCode'>): string {
+  const parts = Object.entries(result.byCode)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, n]) => `${code} × ${n.toLocaleString('en-US')}`);
+  return `Fixed ${result.applied.toLocaleString('en-US')} problem${result.applied === 1 ? '' : 's'}: ${parts.join(', ')}. Undo takes them all back.`;
+}

@@ -7,17 +7,21 @@ import { registerDatasetOverview } from './datasetOverview';
 import { registerFixAllCommand } from './fixAll';
 import { IncidentLanguageClient } from './languageClient';
 import { registerNewRecordCommand } from './newRecord';
+import { RuleDocumentation } from './ruleDocumentation';
 import { registerTimelinePreview } from './preview/timelinePreview';
 
 let client: IncidentLanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  client = new IncidentLanguageClient(context);
+  const ruleDocumentation = new RuleDocumentation(context);
+  await ruleDocumentation.load();
+  client = new IncidentLanguageClient(context, ruleDocumentation.middleware());
   context.subscriptions.push(
+    ruleDocumentation,
     client,
     vscode.commands.registerCommand('incidentRecords.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('incidentRecords.showOutput', () => client?.showOutput()),
-    registerFixAllCommand(),
+    registerFixAllCommand(client),
     registerTimelinePreview(context, client),
     registerDatasetOverview(client),
     registerNewRecordCommand(context),

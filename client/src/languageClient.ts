@@ -11,6 +11,7 @@ import {
   ErrorHandlerResult,
   LanguageClient,
   LanguageClientOptions,
+  Middleware,
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
@@ -64,7 +65,10 @@ export class IncidentLanguageClient implements vscode.Disposable {
   private readonly restartPolicy = new RestartPolicy();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly middleware: Middleware = {},
+  ) {
     this.outputChannel = vscode.window.createOutputChannel('Incident Records', { log: true });
     this.disposables.push(this.outputChannel);
     this.disposables.push(
@@ -84,13 +88,14 @@ export class IncidentLanguageClient implements vscode.Disposable {
       run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6011'] } },
     };
-    const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
+    const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted, ruleDocumentationCommand: true };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
       outputChannel: this.outputChannel,
       traceOutputChannel: this.outputChannel,
       initializationOptions,
       errorHandler: new RestartingErrorHandler(this.outputChannel, this.restartPolicy),
+      middleware: this.middleware,
     };
     this.client = new LanguageClient('incidentRecords', 'Incident Records', serverOptions, clientOptions);
     await this.client.start();

@@ -33,6 +33,8 @@ export interface ServerState {
   /** What the client announced in `initialize` (empty before). */
   clientCapabilities: ClientCapabilities;
   workspaceTrusted: boolean;
+  /** Whether the client has the command that shows a rule's documentation (initialization option). */
+  ruleDocumentationCommand: boolean;
   settingsFor(uri: string): Promise<ServerSettings>;
   /** The action catalogue for a document: the built-in one with its configuration's own action types. */
   catalogFor(uri: string): ActionCatalog;
@@ -59,6 +61,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     configs: new ConfigLoader(runtime.fs),
     runtime,
     workspaceTrusted: true,
+    ruleDocumentationCommand: false,
     settingsFor(uri: string): Promise<ServerSettings> {
       if (!hasConfigurationCapability) {
         return Promise.resolve(DEFAULT_SETTINGS);
@@ -84,6 +87,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     hasWatchedFilesRegistration = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     state.workspaceTrusted = options.workspaceTrusted !== false;
+    state.ruleDocumentationCommand = options.ruleDocumentationCommand === true;
     state.clientCapabilities = capabilities;
     service = getIncidentService({
       clientCapabilities: capabilities,

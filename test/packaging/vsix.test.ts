@@ -97,6 +97,8 @@ suite('VSIX package', () => {
       ...shipped('snippets', /\.code-snippets$/),
       ...shipped('syntaxes', /\.json$/),
       ...shipped('media', /./),
+      // The rules' documentation, opened offline by "Show documentation for <code>".
+      'extension/docs/rules.md',
     ];
     assert.deepEqual([...files.keys()].sort(), expected.sort());
   });

@@ -10,6 +10,7 @@ import { CodeAction, CodeActionKind, ClientCapabilities } from 'vscode-languages
 import { sourceOf } from '../service/text/documentSource';
 import { FIX_ALL_KIND } from '../../../common/codeActionKinds';
 import { severityResolver } from '../service/config/config';
+import { resolveFixAllOfCode } from '../service/fixes';
 import { filePathOf } from '../uris';
 import { ServerFeature } from './feature';
 import { withDocument } from './requests';
@@ -24,10 +25,15 @@ function editSupport(client: ClientCapabilities): EditSupport {
   return { documentChanges: !!workspaceEdit?.documentChanges, snippetSupport: !!workspaceEdit?.snippetEditSupport };
 }
 
+/** Whether the client resolves a code action's edit on demand. */
+function resolvesEdits(client: ClientCapabilities): boolean {
+  return !!client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+}
+
 export const codeActionsFeature: ServerFeature = {
   capabilities: (client) => ({
     codeActionProvider: client.textDocument?.codeAction?.codeActionLiteralSupport
-      ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false }
+      ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: resolvesEdits(client) }
       : true,
   }),
   register(state) {
@@ -45,8 +51,24 @@ export const codeActionsFeature: ServerFeature = {
         // Fix-all checks the whole file: not for files too large to be checked in the editor.
         const tooLarge = sourceOf(document).length > settings.maxFileSizeMB * 1024 * 1024;
         const only = tooLarge ? (params.context.only ?? [CodeActionKind.QuickFix]).filter((k) => k === CodeActionKind.QuickFix) : params.context.only;
-        return state.service.getCodeActions(document, params.context.diagnostics, { only, severityOf, ...editSupport(state.clientCapabilities) });
+        return state.service.getCodeActions(document, params.context.diagnostics, {
+          only,
+          severityOf,
+          ruleDocumentation: state.ruleDocumentationCommand,
+          resolveEdits: resolvesEdits(state.clientCapabilities),
+          ...editSupport(state.clientCapabilities),
+        });
       }),
     );
+    // "Fix all <code> problems in this file" is computed when the user picks it.
+    state.connection.onCodeActionResolve((action, token) => {
+      const data = action.data as { uri?: unknown } | undefined;
+      const uri = typeof data?.uri === 'string' ? data.uri : '';
+      return withDocument(state, uri, token, 'Code action resolve', action, (document) => {
+        const filePath = filePathOf(document.uri);
+        const severityOf = severityResolver(state.configs.configFor(filePath), filePath, { onlyLower: !state.workspaceTrusted });
+        return resolveFixAllOfCode(action, document, { severityOf, catalog: state.catalogFor(document.uri), ...editSupport(state.clientCapabilities) });
+      });
+    });
   },
 };

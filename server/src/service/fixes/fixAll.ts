@@ -144,16 +144,39 @@ function stillParses(before: DocumentLayout, layout: DocumentLayout, next: strin
   return true;
 }
 
+/** How far a fix-all has come: records looked at in the current pass (the first pass looks at every record). */
+export interface FixAllProgress {
+  readonly pass: number;
+  readonly done: number;
+  readonly total: number;
+}
+
+/** A check of the document already done (the server keeps one per open document), so fix-all need not check it again. */
+export interface FirstCheck {
+  readonly layout: DocumentLayout;
+  readonly records: Checked;
+}
+
+/** Records looked at between two progress reports. */
+const PROGRESS_EVERY = 250;
+
 /**
- * Applies every safe fix. The first pass checks the whole document; later
+ * Every safe fix, as steps: yields its progress between batches of records
+ * and returns the result. The first pass looks at the whole document; later
  * passes re-check only the records that had fixes (a fix never changes
  * another record, and the dataset rules have no fixes).
  */
-export function fixAll(text: string, format: DocumentFormat, options: FixAllOptions = {}): FixAllResult {
+function* fixAllSteps(text: string, format: DocumentFormat, options: FixAllOptions, firstCheck?: FirstCheck): Generator<FixAllProgress, FixAllResult> {
   const severityOf = options.severityOf ?? defaultSeverities;
   const now = options.now ?? Date.now();
-  const first = checkDocument(text, format, { now, catalog: options.catalog });
-  if (first.documentProblems.length > 0 || first.layout.brokenArray) {
+  let first = firstCheck;
+  if (!first) {
+    const checked = checkDocument(text, format, { now, catalog: options.catalog });
+    if (checked.documentProblems.length > 0 || checked.layout.brokenArray) {
+      return { text, edits: [], applied: 0, byCode: {} };
+    }
+    first = { layout: checked.layout, records: checked.records };
+  } else if (first.layout.brokenArray) {
     return { text, edits: [], applied: 0, byCode: {} };
   }
   const composer = new EditComposer(text);
@@ -165,7 +188,11 @@ export function fixAll(text: string, format: DocumentFormat, options: FixAllOpti
   const check: RecordCheckOptions = { inDataset, now, catalog: options.catalog };
   for (let pass = 0; pass < (options.maxPasses ?? MAX_PASSES); pass++) {
     const current = composer.current;
-    const candidates = safeCandidates(current, layout, records, severityOf, check, options.only);
+    const candidates: Candidate[] = [];
+    for (let i = 0; i < records.length; i += PROGRESS_EVERY) {
+      candidates.push(...safeCandidates(current, layout, records.slice(i, i + PROGRESS_EVERY), severityOf, check, options.only));
+      yield { pass, done: Math.min(i + PROGRESS_EVERY, records.length), total: records.length };
+    }
     const accepted = nonOverlapping(candidates);
     if (accepted.length === 0) {
       break;
@@ -186,4 +213,41 @@ export function fixAll(text: string, format: DocumentFormat, options: FixAllOpti
     records = recheck.map((index) => checkRecord(next.slice(layout.spans[index].start, layout.spans[index].end), index, check));
   }
   return { text: composer.current, edits: composer.edits(), applied, byCode };
+}
+
+/** Applies every safe fix of a document at once. */
+export function fixAll(text: string, format: DocumentFormat, options: FixAllOptions = {}): FixAllResult {
+  const steps = fixAllSteps(text, format, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      return step.value;
+    }
+  }
+}
+
+export interface FixAllRun {
+  /** The document's check, when the caller has one for this text. */
+  readonly firstCheck?: FirstCheck;
+  readonly onProgress?: (progress: FixAllProgress) => void;
+  /** Gives the event loop a turn between batches (the server answers other requests meanwhile). */
+  readonly pause: () => Promise<void>;
+  /** Stops early; the result is then undefined. */
+  readonly cancelled?: () => boolean;
+}
+
+/** Applies every safe fix of a document in batches, reporting progress: for a large dataset in the editor. */
+export async function fixAllInSteps(text: string, format: DocumentFormat, options: FixAllOptions, run: FixAllRun): Promise<FixAllResult | undefined> {
+  const steps = fixAllSteps(text, format, options, run.firstCheck);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      return step.value;
+    }
+    run.onProgress?.(step.value);
+    await run.pause();
+    if (run.cancelled?.()) {
+      return undefined;
+    }
+  }
 }

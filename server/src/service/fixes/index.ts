@@ -16,19 +16,21 @@ import {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from '../../../../common/diagnosticCodes';
+import { DIAGNOSTIC_SOURCE, ruleInfo } from '../../../../common/diagnosticCodes';
+import { ShowRuleDocumentationCommand } from '../../../../common/protocol';
+import { RecordCheckOptions, checkRecord } from '../recordChecker';
 import { FIX_ALL_KIND } from '../../../../common/codeActionKinds';
 import { SeverityResolver } from '../documentChecker';
 import { DocumentLayout } from '../parsing/recordSpans';
 import type { ActionCatalog } from '../catalog';
 import { formatOf, layoutOf } from '../recordDocument';
-import { fixAll } from './fixAll';
+import { fixAll, keepsRecordAsGood } from './fixAll';
 import { Fix } from './fixTypes';
 import { RecordSources, fixesFor } from './recordFixes';
 import { hasStops, renderPlain, renderSnippet } from './template';
 
-export { fixAll } from './fixAll';
-export type { FixAllOptions, FixAllResult } from './fixAll';
+export { fixAll, fixAllInSteps } from './fixAll';
+export type { FirstCheck, FixAllOptions, FixAllProgress, FixAllResult } from './fixAll';
 export { isFixable } from './registry';
 
 export const FIX_ALL_TITLE = 'Fix all auto-fixable problems';
@@ -47,7 +49,25 @@ export interface CodeActionOptions {
   readonly layout?: DocumentLayout;
   /** The action catalogue with the configuration's own action types. */
   readonly catalog?: ActionCatalog;
+  /** The client has the command that shows a rule's documentation: offer "Show documentation for <code>". */
+  readonly ruleDocumentation?: boolean;
+  /** The client resolves code actions' edits (`codeAction.resolveSupport` for `edit`): "Fix all <code> problems" is computed on demand. */
+  readonly resolveEdits?: boolean;
 }
+
+/** What a "Fix all <code> problems in this file" action carries until it is resolved. */
+export interface FixAllOfCodeData {
+  readonly fixAllOf: string;
+  readonly uri: string;
+  readonly version: number;
+}
+
+export function isFixAllOfCodeData(data: unknown): data is FixAllOfCodeData {
+  const d = data as FixAllOfCodeData | undefined;
+  return !!d && typeof d.fixAllOf === 'string' && typeof d.uri === 'string' && typeof d.version === 'number';
+}
+
+export const fixAllOfCodeTitle = (code: string): string => `Fix all ${code} problems in this file`;
 
 /** Whether an action of `kind` answers a request for `requested` (the same kind or a parent of it). */
 function matchesKind(kind: string, requested: string): boolean {
@@ -97,23 +117,91 @@ function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[], 
   const source = sourceOf(document);
   const layout = options.layout ?? layoutOf(source.toString(), formatOf(document));
   const sources = new RecordSources(source, layout);
+  const check: RecordCheckOptions = { inDataset: layout.shape !== 'single', now: options.now ?? Date.now(), catalog: options.catalog };
+  const problemsOf = new Map<number, readonly { code: string }[]>();
   const actions: CodeAction[] = [];
+  const fixAllOf: CodeAction[] = [];
+  const docs: CodeAction[] = [];
+  const offered = new Set<string>();
   for (const diagnostic of ours) {
-    const { fixes, src } = fixesFor(sources, String(diagnostic.code), diagnostic.data);
-    if (src && withinRecord(document, diagnostic, src.span)) {
-      actions.push(...fixes.map((fix) => toCodeAction(fix, diagnostic, document, src.span.start, options)));
+    const code = String(diagnostic.code);
+    const { fixes, src } = fixesFor(sources, code, diagnostic.data);
+    if (!src || !withinRecord(document, diagnostic, src.span)) {
+      continue;
+    }
+    let safe = false;
+    for (const fix of fixes) {
+      let checked = fix;
+      if (fix.safe) {
+        // Preferred (and applied by "Fix all") only when the record is no worse after it.
+        let before = problemsOf.get(src.span.index);
+        if (!before) {
+          before = checkRecord(src.text, src.span.index, check).problems;
+          problemsOf.set(src.span.index, before);
+        }
+        const good = keepsRecordAsGood(src.text, fix, code, before, check, options.severityOf);
+        checked = good ? fix : { ...fix, safe: false, preferred: false };
+        safe ||= good;
+      }
+      actions.push(toCodeAction(checked, diagnostic, document, src.span.start, options));
+    }
+    if (safe && !offered.has(`fix:${code}`)) {
+      offered.add(`fix:${code}`);
+      const action = fixAllOfCodeAction(document, code, options);
+      if (action) {
+        fixAllOf.push({ ...action, diagnostics: [diagnostic] });
+      }
+    }
+    if (options.ruleDocumentation && ruleInfo(code) && !offered.has(`doc:${code}`)) {
+      offered.add(`doc:${code}`);
+      docs.push({
+        title: `Show documentation for ${code}`,
+        kind: CodeActionKind.QuickFix,
+        command: { title: `Show documentation for ${code}`, command: ShowRuleDocumentationCommand, arguments: [code] },
+      });
     }
   }
-  return actions;
+  return [...actions, ...fixAllOf, ...docs];
 }
 
-function fixAllAction(document: TextDocument, options: CodeActionOptions): CodeAction | undefined {
-  const result = fixAll(document.getText(), formatOf(document), { severityOf: options.severityOf, now: options.now, catalog: options.catalog });
+/**
+ * "Fix all <code> problems in this file": every safe fix of that code, as
+ * one edit. Computed on demand when the client resolves code actions (a
+ * light bulb in a large dataset must not fix the whole file first).
+ */
+function fixAllOfCodeAction(document: TextDocument, code: string, options: CodeActionOptions): CodeAction | undefined {
+  const title = fixAllOfCodeTitle(code);
+  if (options.resolveEdits) {
+    const data: FixAllOfCodeData = { fixAllOf: code, uri: document.uri, version: document.version };
+    return { title, kind: CodeActionKind.QuickFix, data };
+  }
+  const edit = fixAllEdit(document, options, code);
+  return edit ? { title, kind: CodeActionKind.QuickFix, edit } : undefined;
+}
+
+/** The edit of every safe fix of the document (of one code when `only` is given), or undefined when there is none. */
+export function fixAllEdit(document: TextDocument, options: CodeActionOptions, only?: string): WorkspaceEdit | undefined {
+  const result = fixAll(document.getText(), formatOf(document), { severityOf: options.severityOf, now: options.now, catalog: options.catalog, only });
   if (result.edits.length === 0) {
     return undefined;
   }
   const edits = result.edits.map((e) => TextEdit.replace({ start: document.positionAt(e.start), end: document.positionAt(e.end) }, e.text));
-  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(document, edits, options) };
+  return workspaceEdit(document, edits, options);
+}
+
+/** Resolves a "Fix all <code> problems in this file" action for the document it was made for (nothing when it changed since). */
+export function resolveFixAllOfCode(action: CodeAction, document: TextDocument | undefined, options: CodeActionOptions): CodeAction {
+  const data = action.data;
+  if (!isFixAllOfCodeData(data) || !document || document.uri !== data.uri || document.version !== data.version) {
+    return action;
+  }
+  const edit = fixAllEdit(document, options, data.fixAllOf);
+  return edit ? { ...action, edit } : action;
+}
+
+function fixAllAction(document: TextDocument, options: CodeActionOptions): CodeAction | undefined {
+  const edit = fixAllEdit(document, options);
+  return edit ? { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit } : undefined;
 }
 
 /**
