@@ -3,6 +3,8 @@
  * settings, configuration files and the diagnostics pipeline. Transport
  * agnostic; `server.ts` creates the connection.
  */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   ClientCapabilities,
   Connection,
@@ -19,6 +21,8 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { IncidentDocuments } from './documents';
 import { Runtime } from './node/nodeRuntime';
 import { FEATURES } from './features';
+import { BaselineCache } from './baselines';
+import { filePathOf } from './uris';
 
 export interface ServerState {
   readonly connection: Connection;
@@ -30,6 +34,12 @@ export interface ServerState {
   /** What the client announced in `initialize` (empty before). */
   clientCapabilities: ClientCapabilities;
   workspaceTrusted: boolean;
+  /** Folders of the workspace (file-system paths), from `initialize`. */
+  workspaceFolders: string[];
+  /** Baseline files (incidentRecords.baseline), parsed once per version. */
+  readonly baselines: BaselineCache;
+  /** Asks the client to report changes of a file (a baseline), so open documents are checked again. */
+  watchFile(filePath: string): void;
   settingsFor(uri: string): Promise<ServerSettings>;
 }
 
@@ -39,6 +49,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let hasConfigurationCapability = false;
   let hasWatchedFilesRegistration = false;
   const settingsCache = new Map<string, Promise<ServerSettings>>();
+  const watched = new Set<string>();
+  let relativePatterns = false;
 
   let scheduler: DiagnosticsScheduler | undefined;
   const state: ServerState = {
@@ -54,6 +66,18 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     configs: new ConfigLoader(runtime.fs),
     runtime,
     workspaceTrusted: true,
+    workspaceFolders: [],
+    baselines: new BaselineCache(runtime.fs),
+    watchFile(filePath: string): void {
+      if (!hasWatchedFilesRegistration || watched.has(filePath)) {
+        return;
+      }
+      watched.add(filePath);
+      const globPattern = relativePatterns
+        ? { baseUri: pathToFileURL(path.dirname(filePath)).href, pattern: path.basename(filePath) }
+        : `**/${path.basename(filePath)}`;
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] });
+    },
     settingsFor(uri: string): Promise<ServerSettings> {
       if (!hasConfigurationCapability) {
         return Promise.resolve(DEFAULT_SETTINGS);
@@ -74,6 +98,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     const capabilities = params.capabilities;
     hasConfigurationCapability = !!capabilities.workspace?.configuration;
     hasWatchedFilesRegistration = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    relativePatterns = !!capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
+    state.workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((folder) => filePathOf(folder.uri));
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     state.workspaceTrusted = options.workspaceTrusted !== false;
     state.clientCapabilities = capabilities;
