@@ -35,7 +35,8 @@ function lint(args: string[], cwd: string): void {
   assert.equal(result.status, 0, result.stdout + result.stderr);
 }
 
-const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.severity}${d.message.endsWith(' (baselined)') ? ' baselined' : ''}`);
+const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.severity}${messageOf(d).endsWith(' (baselined)') ? ' baselined' : ''}`);
 
 suite('incidentRecords.baseline over stdio', () => {
   let client: TestClient;
@@ -129,6 +130,6 @@ suite('incidentRecords.baseline over stdio', () => {
     client.open(uri, 'incident-json', pretty(record));
     const diagnostics = (await opened).diagnostics;
     assert.deepEqual(summary(diagnostics), ['IR000@0:3', 'IR004@' + diagnostics[1].range.start.line + ':1']);
-    assert.match(diagnostics[0].message, /^The baseline .*broken-baseline\.json \(incidentRecords\.baseline\) cannot be used: not valid JSON \(.+\)\. Findings are shown at their own severity\.$/);
+    assert.match(messageOf(diagnostics[0]), /^The baseline .*broken-baseline\.json \(incidentRecords\.baseline\) cannot be used: not valid JSON \(.+\)\. Findings are shown at their own severity\.$/);
   });
 });
