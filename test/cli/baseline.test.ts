@@ -209,6 +209,7 @@ suite('baseline core', () => {
   test('pointers never carry a credential used as a property name', () => {
     const token = 'ghp_R7tK2mQ9xL4vN8pZ3wB6yC1dF5gH0jS2uE4a';
     assert.equal(safePointer(`/incident/metadata/${token}`), '/incident/metadata/***');
+    assert.equal(safePointer('/incident/metadata/postgres:~1~1svc:Vq8kLm2Rt9zW@db-01:5432~1orders/x'), '/incident/metadata/***/x', 'a URL with a password as a key (its / escaped as ~1)');
     assert.equal(safePointer('/incident/metadata/dag_id'), '/incident/metadata/dag_id');
     assert.equal(safePointer(''), '');
   });

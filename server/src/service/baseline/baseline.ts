@@ -71,15 +71,24 @@ export function recordIdentity(identityKeys: readonly string[], recordText: () =
   return identityKeys.length ? identityKeys[0] : `r:${contentHash(recordText().trim())}`;
 }
 
-/** A JSON pointer whose segments holding a credential (a secret used as a property name) are masked. */
+/**
+ * A JSON pointer whose segments holding a credential (a secret used as a
+ * property name) are masked. Each segment is checked as the property name it
+ * stands for (`~1` is `/`), so a URL with a password used as a key is found.
+ */
 export function safePointer(pointer: string): string {
-  if (pointer === '' || !containsSecret(pointer)) {
+  if (pointer === '') {
     return pointer;
   }
-  return pointer
-    .split('/')
-    .map((segment, i) => (i > 0 && containsSecret(segment.replace(/~1/g, '/').replace(/~0/g, '~')) ? MASK : segment))
-    .join('/');
+  const segments = pointer.split('/');
+  let masked = false;
+  for (let i = 1; i < segments.length; i++) {
+    if (containsSecret(segments[i].replace(/~1/g, '/').replace(/~0/g, '~'))) {
+      segments[i] = MASK;
+      masked = true;
+    }
+  }
+  return masked ? segments.join('/') : pointer;
 }
 
 /**
