@@ -1,6 +1,8 @@
 // esbuild plugin: `import validate from 'incident-records:validator'` becomes
 // the record schema's ajv validator, compiled at build time into standalone
-// code (no schema compilation when the server or the CLI starts).
+// code (no schema compilation when the server or the CLI starts). Its string
+// formats at run time are server/src/service/schema/formats.ts's (ajv-formats'
+// with a date-time check whose cost does not grow with the string).
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -18,7 +20,10 @@ export function validatorSource() {
   if (cached !== undefined && cached.mtime === statSync(SCHEMA).mtimeMs) {
     return cached.source;
   }
-  const ajv = new (Ajv2020.default ?? Ajv2020)({ ...VALIDATOR_OPTIONS, code: { source: true, esm: false } });
+  const Ajv = Ajv2020.default ?? Ajv2020;
+  // The compiled code takes its format checks from the core's module (resolved from the project root, the loader's resolveDir).
+  const formatsCode = Ajv2020._`require("./server/src/service/schema/formats").formats`;
+  const ajv = new Ajv({ ...VALIDATOR_OPTIONS, code: { source: true, esm: false, formats: formatsCode } });
   (addFormats.default ?? addFormats)(ajv, ['date-time', 'date', 'time', 'uri']);
   const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
   const source = (standaloneCode.default ?? standaloneCode)(ajv, validate);
