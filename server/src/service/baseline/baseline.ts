@@ -80,6 +80,21 @@ export function safePointer(pointer: string): string {
   if (pointer === '') {
     return pointer;
   }
+  let safe = safePointers.get(pointer);
+  if (safe === undefined) {
+    // Pointers repeat across records ("/incident/metadata"): remembered, so a large dataset checks each once.
+    if (safePointers.size >= 10_000) {
+      safePointers.clear();
+    }
+    safe = maskPointer(pointer);
+    safePointers.set(pointer, safe);
+  }
+  return safe;
+}
+
+const safePointers = new Map<string, string>();
+
+function maskPointer(pointer: string): string {
   const segments = pointer.split('/');
   let masked = false;
   for (let i = 1; i < segments.length; i++) {
@@ -255,6 +270,28 @@ export class FileMatcher {
   }
 }
 
+/** Each file's counts by key, computed once per baseline (the editor matches on every publish). */
+const countsCache = new WeakMap<Baseline, Map<string, ReadonlyMap<string, number>>>();
+
+function countsOf(baseline: Baseline, file: string): ReadonlyMap<string, number> {
+  let byFile = countsCache.get(baseline);
+  if (!byFile) {
+    byFile = new Map();
+    countsCache.set(baseline, byFile);
+  }
+  let counts = byFile.get(file);
+  if (!counts) {
+    const built = new Map<string, number>();
+    for (const entry of baseline.files.get(file) ?? []) {
+      const id = keyString(entry);
+      built.set(id, (built.get(id) ?? 0) + entry.count);
+    }
+    counts = built;
+    byFile.set(file, counts);
+  }
+  return counts;
+}
+
 /** A baseline applied to one run: a fresh matcher per checked file, and what did not occur. */
 export class BaselineMatcher {
   private readonly checked = new Map<string, FileMatcher>();
@@ -265,12 +302,7 @@ export class BaselineMatcher {
   file(file: string): FileMatcher {
     let matcher = this.checked.get(file);
     if (!matcher) {
-      const remaining = new Map<string, number>();
-      for (const entry of this.baseline.files.get(file) ?? []) {
-        const id = keyString(entry);
-        remaining.set(id, (remaining.get(id) ?? 0) + entry.count);
-      }
-      matcher = new FileMatcher(remaining);
+      matcher = new FileMatcher(new Map(countsOf(this.baseline, file)));
       this.checked.set(file, matcher);
     }
     return matcher;
