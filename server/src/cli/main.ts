@@ -92,7 +92,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const notes = baselineNotes(outcome);
     const report = { files: collected.files, summary: outcome.summary };
     if (sink instanceof GithubSink) {
-      sink.finish(outcome.summary, notes);
+      sink.finish(outcome.summary, [...fixed, ...notes]);
     } else if (sink instanceof JsonLinesSink) {
       notes.forEach((note) => process.stderr.write(`incident-records: ${note}\n`));
     } else if (args.format === 'json' || args.format === 'sarif') {
