@@ -29,6 +29,12 @@ export interface ServerSettings {
   readonly inlayHintsEnable: boolean;
   readonly codeLensEnable: boolean;
   readonly maxFileSizeMB: number;
+  /**
+   * A baseline file (written by `incident-records lint --write-baseline`),
+   * absolute or relative to the workspace folder: its findings are shown at
+   * hint level. Undefined: no baseline.
+   */
+  readonly baseline?: string;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -36,6 +42,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   inlayHintsEnable: true,
   codeLensEnable: true,
   maxFileSizeMB: 200,
+  baseline: undefined,
 };
 
 /** Normalises raw `incidentRecords` settings (any shape) into `ServerSettings`. */
@@ -52,6 +59,7 @@ export function normaliseSettings(raw: unknown): ServerSettings {
     inlayHintsEnable: bool(sub('inlayHints').enable, DEFAULT_SETTINGS.inlayHintsEnable),
     codeLensEnable: bool(sub('codeLens').enable, DEFAULT_SETTINGS.codeLensEnable),
     maxFileSizeMB: typeof size === 'number' && Number.isFinite(size) && size >= 1 ? size : DEFAULT_SETTINGS.maxFileSizeMB,
+    baseline: typeof section.baseline === 'string' && section.baseline.trim() ? section.baseline.trim() : undefined,
   };
 }
 

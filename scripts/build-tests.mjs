@@ -41,6 +41,7 @@ await esbuild.build({
   logLevel: 'warning',
   define: { __PRODUCT_VERSION__: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
   inject: ['scripts/import-meta-url.js'],
+  loader: { '.md': 'text' },
   plugins: [validatorPlugin],
 });
 console.log(`compiled ${entryPoints.length} test files into ${outdir}/`);

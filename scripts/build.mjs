@@ -36,6 +36,8 @@ const node = {
   // ESM dependencies read import.meta.url; in a CommonJS bundle it comes from __filename.
   define: { __PRODUCT_VERSION__: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
   inject: ['scripts/import-meta-url.js'],
+  // docs/rules.md is embedded as the rules' help in SARIF output.
+  loader: { '.md': 'text' },
   plugins: watch ? [validatorPlugin, problemMatcher] : [validatorPlugin],
 };
 

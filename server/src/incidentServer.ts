@@ -3,6 +3,8 @@
  * settings, configuration files and the diagnostics pipeline. Transport
  * agnostic; `server.ts` creates the connection.
  */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   ClientCapabilities,
   Connection,
@@ -22,6 +24,7 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { IncidentDocuments } from './documents';
 import { Runtime } from './node/nodeRuntime';
 import { FEATURES } from './features';
+import { BaselineCache } from './baselines';
 
 export interface ServerState {
   readonly connection: Connection;
@@ -35,6 +38,12 @@ export interface ServerState {
   workspaceTrusted: boolean;
   /** Whether the client has the command that shows a rule's documentation (initialization option). */
   ruleDocumentationCommand: boolean;
+  /** Folders of the workspace (file-system paths), from `initialize`. */
+  workspaceFolders: string[];
+  /** Baseline files (incidentRecords.baseline), parsed once per version. */
+  readonly baselines: BaselineCache;
+  /** Asks the client to report changes of a file (a baseline), so open documents are checked again. */
+  watchFile(filePath: string): void;
   settingsFor(uri: string): Promise<ServerSettings>;
   /** The action catalogue for a document: the built-in one with its configuration's own action types. */
   catalogFor(uri: string): ActionCatalog;
@@ -46,6 +55,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let hasConfigurationCapability = false;
   let hasWatchedFilesRegistration = false;
   const settingsCache = new Map<string, Promise<ServerSettings>>();
+  const watched = new Set<string>();
+  let relativePatterns = false;
 
   let scheduler: DiagnosticsScheduler | undefined;
   const state: ServerState = {
@@ -62,6 +73,18 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     runtime,
     workspaceTrusted: true,
     ruleDocumentationCommand: false,
+    workspaceFolders: [],
+    baselines: new BaselineCache(runtime.fs),
+    watchFile(filePath: string): void {
+      if (!hasWatchedFilesRegistration || watched.has(filePath)) {
+        return;
+      }
+      watched.add(filePath);
+      const globPattern = relativePatterns
+        ? { baseUri: pathToFileURL(path.dirname(filePath)).href, pattern: path.basename(filePath) }
+        : `**/${path.basename(filePath)}`;
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] });
+    },
     settingsFor(uri: string): Promise<ServerSettings> {
       if (!hasConfigurationCapability) {
         return Promise.resolve(DEFAULT_SETTINGS);
@@ -85,6 +108,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     const capabilities = params.capabilities;
     hasConfigurationCapability = !!capabilities.workspace?.configuration;
     hasWatchedFilesRegistration = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    relativePatterns = !!capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
+    state.workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((folder) => filePathOf(folder.uri));
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     state.workspaceTrusted = options.workspaceTrusted !== false;
     state.ruleDocumentationCommand = options.ruleDocumentationCommand === true;

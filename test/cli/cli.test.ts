@@ -111,7 +111,7 @@ suite('incident-records lint', () => {
 
     const badOption = run(['lint', '--format', 'xml', 'examples']);
     assert.equal(badOption.status, 2);
-    assert.match(badOption.stderr, /--format must be text, json or sarif/);
+    assert.match(badOption.stderr, /--format must be text, json, sarif, jsonl or github/);
 
     const badConfig = run(['lint', '--config', 'missing-config.json', 'examples']);
     assert.equal(badConfig.status, 2);

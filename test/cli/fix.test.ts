@@ -36,10 +36,13 @@ function copyExamples(): string {
   return dir;
 }
 
+/** The files of a folder (not its subfolders, e.g. examples/ci) by name. */
 function snapshot(dir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
-  for (const name of fs.readdirSync(dir)) {
-    files.set(name, fs.readFileSync(path.join(dir, name)));
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isFile()) {
+      files.set(entry.name, fs.readFileSync(path.join(dir, entry.name)));
+    }
   }
   return files;
 }

@@ -3,7 +3,9 @@
  * (every problem inside its record, every range inside the document), the
  * incremental `RecordStore` under random edit sequences (equal to a full
  * re-check after each sequence), and the CLI's two paths — the streaming
- * JSON Lines linter and `lintText` — agreeing with the editor.
+ * JSON Lines linter and `lintText` — agreeing with the editor, down to each
+ * finding's identity (record identity, location, content hash): a baseline
+ * the CLI writes marks exactly every diagnostic the editor publishes.
  */
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
@@ -19,6 +21,8 @@ import { ChunkedText } from '../../server/src/service/text/chunkedText';
 import { NOW, RangeChecker, assertNoLongEcho, messageText, assertNoPollution, fuzz, fuzzAsync, prototypeSnapshot } from './fuzzKit';
 import { FuzzDocument, Spot, documentArbitrary, insertTextArbitrary, resolveSpot, spotArbitrary } from './generators';
 import { documentOf } from './exercise';
+import { baselineMarker } from '../../server/src/baselines';
+import { BaselineCollector, parseBaseline } from '../../server/src/service/baseline/baseline';
 
 function editorDiagnostics(doc: { text: string; format: 'json' | 'jsonl' }) {
   const document = documentOf(doc);
@@ -54,15 +58,32 @@ function simplify(d: { code?: unknown; message: string | { value: string }; rang
   return { code: String(d.code), message: messageText(d), range: d.range };
 }
 
-async function streamed(text: string, chunkSize: number): Promise<ReturnType<typeof simplify>[]> {
+async function streamedReport(text: string, chunkSize: number): Promise<ReportDiagnostic[]> {
   const bytes = Buffer.from(text, 'utf8');
   const chunks: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += chunkSize) {
     chunks.push(bytes.subarray(i, i + chunkSize));
   }
   const out: ReportDiagnostic[] = [];
-  await lintJsonLinesStream(Readable.from(chunks), { severityOf: defaultSeverities, now: NOW, onDiagnostic: (d) => out.push(d) });
-  return out.map(simplify);
+  await lintJsonLinesStream(Readable.from(chunks), { severityOf: defaultSeverities, now: NOW, contentHash: true, onDiagnostic: (d) => out.push(d) });
+  return out;
+}
+
+async function streamed(text: string, chunkSize: number): Promise<ReturnType<typeof simplify>[]> {
+  return (await streamedReport(text, chunkSize)).map(simplify);
+}
+
+/** Whether a baseline written from the CLI's findings marks every diagnostic the editor publishes (as `incidentRecords.baseline` does). */
+function editorMarksAll(doc: { text: string; format: 'json' | 'jsonl' }, cli: readonly ReportDiagnostic[]): boolean {
+  const collector = new BaselineCollector();
+  for (const d of cli) {
+    collector.add('data', { record: d.finding!.identity, code: d.code, at: d.finding!.at });
+  }
+  const document = documentOf(doc);
+  const store = new RecordStore(doc.format, doc.text, { now: () => NOW });
+  store.checkSome();
+  const marked = storeDiagnostics(store, (o) => document.positionAt(o), defaultSeverities, baselineMarker(parseBaseline(collector.toText()), '/ws/baseline.json', '/ws/data', store));
+  return marked.length === cli.length && marked.every((d) => d.severity === 4);
 }
 
 /** An edit as the editor sends it: at a spot of the current text, removing some and inserting some. */
@@ -138,6 +159,18 @@ suite('fuzz: checking core and CLI', () => {
         assert.deepEqual(cli, editor, `${doc.recipe}: lintText`);
         if (doc.format === 'jsonl') {
           assert.deepEqual(await streamed(doc.text, chunk), editor, `${doc.recipe}: streamed in chunks of ${chunk} bytes`);
+        }
+        // Findings' identities, on the text as the CLI reads it from a file and the editor gets it from
+        // VS Code: decoded from UTF-8, so without lone surrogates (which the fuzzer plants).
+        const decoded = { text: Buffer.from(doc.text, 'utf8').toString('utf8'), format: doc.format };
+        const report = lintText(decoded.text, path, doc.format, undefined, NOW, { contentHash: true });
+        assert.ok(editorMarksAll(decoded, report), `${doc.recipe}: the editor keys every finding as the CLI does`);
+        if (doc.format === 'jsonl') {
+          assert.deepEqual(
+            (await streamedReport(decoded.text, chunk)).map((d) => d.finding),
+            report.map((d) => d.finding),
+            `${doc.recipe}: the same findings (identity, location, content hash) streamed and whole`,
+          );
         }
       },
       { runs: 300, seconds: 8, seed: 906 },

@@ -7,7 +7,9 @@
  * lenses, the timeline model and its Markdown, the dataset overview, the
  * server's own log (window/logMessage, $/logTrace, stderr) with tracing set
  * to verbose and failing requests on these documents, and the CLI's text,
- * JSON and SARIF output (stdout and stderr, also with --fix).
+ * JSON, SARIF, JSON Lines and GitHub output (stdout and stderr, also with
+ * --fix and --baseline) and the baseline file it writes (pointers to a
+ * property named with a credential are masked).
  *
  * An edit may contain a secret only when the text it replaces already did
  * (a fix that moves text, e.g. sorting actions); a redaction never does.
@@ -121,18 +123,26 @@ suite('no secret leaked', () => {
     assert.deepEqual([...new Set(found)], []);
   });
 
-  test('the CLI: text, JSON and SARIF output, standard output and error, also with --fix', () => {
+  test('the CLI: text, JSON, SARIF, JSON Lines and GitHub output, standard output and error, the baseline file, also with --fix', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-secrets-'));
     try {
       fs.writeFileSync(path.join(dir, 'planted.incidents.jsonl'), DOCUMENTS.jsonl.text);
       fs.writeFileSync(path.join(dir, 'planted.incident.json'), DOCUMENTS.json.text);
       const found: string[] = [];
-      for (const format of ['text', 'json', 'sarif']) {
+      for (const format of ['text', 'json', 'sarif', 'jsonl', 'github']) {
         const run = runCli(['lint', '--format', format, 'planted.incidents.jsonl', 'planted.incident.json'], dir);
         assert.equal(run.status, 1, run.stderr);
         assert.ok(run.stdout.length > 1000);
         found.push(...leaks(run.stdout + run.stderr).map((l) => `${format}: ${l}`));
       }
+      const written = runCli(['lint', '--write-baseline', 'baseline.json', 'planted.incidents.jsonl', 'planted.incident.json'], dir);
+      assert.equal(written.status, 0, written.stderr);
+      const baseline = fs.readFileSync(path.join(dir, 'baseline.json'), 'utf8');
+      assert.ok(baseline.includes('"at":"/incident/metadata/***"'), 'the pointer to a property named with a secret is masked');
+      found.push(...leaks(written.stdout + written.stderr + baseline).map((l) => `--write-baseline: ${l}`));
+      const baselined = runCli(['lint', '--baseline', 'baseline.json', '--format', 'jsonl', 'planted.incidents.jsonl'], dir);
+      assert.equal(baselined.status, 0, baselined.stderr);
+      found.push(...leaks(baselined.stdout + baselined.stderr).map((l) => `--baseline: ${l}`));
       const fixed = runCli(['lint', '--fix', '--format', 'json', '.'], dir);
       found.push(...leaks(fixed.stdout + fixed.stderr).map((l) => `--fix: ${l}`));
       assert.deepEqual([...new Set(found)], []);

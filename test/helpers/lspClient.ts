@@ -10,7 +10,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { repoRoot } from './text';
 
@@ -18,6 +18,8 @@ export interface TestClient {
   readonly connection: MessageConnection;
   readonly process: ChildProcess;
   readonly logs: string[];
+  /** The server's answer to `initialize`. */
+  readonly initializeResult: InitializeResult;
   /** Resolves with the next publishDiagnostics for `uri` that satisfies `accept`. */
   diagnostics(uri: string, accept?: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   open(uri: string, languageId: string, text: string, version?: number): void;
@@ -27,8 +29,20 @@ export interface TestClient {
 
 export const SERVER_PATH = (): string => path.join(repoRoot(), 'dist', 'server', 'server.js');
 
-export async function startTestClient(options: { initializationOptions?: unknown; capabilities?: unknown; args?: string[] } = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [SERVER_PATH(), '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+export interface TestClientOptions {
+  readonly initializationOptions?: unknown;
+  readonly capabilities?: unknown;
+  readonly args?: string[];
+  /** Workspace folders (file URIs) announced in `initialize`. */
+  readonly workspaceFolders?: readonly string[];
+  /** Start this command instead of the bundled server with this Node (e.g. an installed `incident-records-language-server`). */
+  readonly command?: { readonly file: string; readonly args: readonly string[]; readonly env?: NodeJS.ProcessEnv };
+}
+
+export async function startTestClient(options: TestClientOptions = {}): Promise<TestClient> {
+  const child = options.command
+    ? spawn(options.command.file, [...options.command.args], { stdio: ['pipe', 'pipe', 'pipe'], env: options.command.env })
+    : spawn(process.execPath, [SERVER_PATH(), '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
@@ -49,9 +63,10 @@ export async function startTestClient(options: { initializationOptions?: unknown
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
-  await connection.sendRequest('initialize', {
+  const initialized = connection.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: null,
+    rootUri: options.workspaceFolders?.[0] ?? null,
+    workspaceFolders: options.workspaceFolders?.map((uri) => ({ uri, name: uri.split('/').pop() })) ?? null,
     capabilities: options.capabilities ?? {
       textDocument: {
         completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
@@ -61,9 +76,11 @@ export async function startTestClient(options: { initializationOptions?: unknown
     },
     initializationOptions: options.initializationOptions,
   });
+  const initializeResult = (await initialized) as InitializeResult;
   connection.sendNotification('initialized', {});
   return {
     connection,
+    initializeResult,
     process: child,
     logs,
     diagnostics(uri, accept = () => true) {

@@ -135,7 +135,7 @@ suite('extension manifest', () => {
     const properties = Object.entries(manifest.contributes.configuration.properties as Record<string, Json>);
     assert.ok(properties.length > 0);
     for (const [key, setting] of properties) {
-      assert.match(key, /^incidentRecords\.[a-z][A-Za-z]*(\.[a-z][A-Za-z]*)+$/);
+      assert.match(key, /^incidentRecords(\.[a-z][A-Za-z]*)+$/);
       assert.ok(['string', 'boolean', 'number', 'integer', 'array', 'object'].includes(setting.type), `${key}: type`);
       assert.ok('default' in setting, `${key}: default`);
       const actual = Array.isArray(setting.default) ? 'array' : setting.default === null ? 'null' : typeof setting.default;

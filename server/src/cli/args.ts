@@ -2,7 +2,8 @@
  * Command-line arguments of `incident-records`.
  */
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'jsonl', 'github'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface LintArgs {
   readonly command: 'lint';
@@ -10,6 +11,10 @@ export interface LintArgs {
   readonly config?: string;
   readonly fix: boolean;
   readonly maxWarnings?: number;
+  /** Report only the findings this baseline file does not list. */
+  readonly baseline?: string;
+  /** Write the findings to this baseline file instead of reporting them. */
+  readonly writeBaseline?: string;
   readonly paths: readonly string[];
   readonly color: boolean;
 }
@@ -27,11 +32,22 @@ PATH        a file, a folder (searched for incident files), a glob, or - to
             read JSON Lines from standard input
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format FORMAT            output format (default: text):
+                               text    file:line:col, severity, code, message
+                               json    one JSON object with every file's diagnostics
+                               sarif   SARIF 2.1.0, for code scanning
+                               jsonl   one JSON object per diagnostic per line, as
+                                       found, with the record's identity and content hash
+                               github  GitHub Actions annotations (::error file=…)
   --config FILE              use this configuration instead of the nearest
                              .incident-records.json
   --fix                      apply every safe fix in place, then report what remains
   --max-warnings N           fail when there are more than N warnings
+  --baseline FILE            report only findings that FILE does not list, and
+                             say how many of its findings no longer occur
+  --write-baseline FILE      write today's findings to FILE (keyed by record
+                             identity, code and JSON pointer, not by line), and
+                             exit 0; then lint with --baseline FILE
   --no-color                 plain text output
   -h, --help                 show this help
   -v, --version              show the version
@@ -53,6 +69,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let config: string | undefined;
   let fix = false;
   let maxWarnings: number | undefined;
+  let baseline: string | undefined;
+  let writeBaseline: string | undefined;
   let color = true;
   const paths: string[] = [];
   let onlyPaths = false;
@@ -77,10 +95,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return { command: 'help' };
     } else if (arg === '--format' || arg.startsWith('--format=') || arg === '-f') {
       const value = takeValue('--format');
-      if (value !== 'text' && value !== 'json' && value !== 'sarif') {
-        throw new UsageError(`--format must be text, json or sarif, not "${value}"`);
+      if (!(OUTPUT_FORMATS as readonly string[]).includes(value)) {
+        throw new UsageError(`--format must be text, json, sarif, jsonl or github, not "${value}"`);
       }
-      format = value;
+      format = value as OutputFormat;
     } else if (arg === '--config' || arg.startsWith('--config=') || arg === '-c') {
       config = takeValue('--config');
     } else if (arg === '--fix') {
@@ -93,6 +111,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         throw new UsageError(`--max-warnings needs a whole number, not "${value}"`);
       }
       maxWarnings = Number(value);
+    } else if (arg === '--baseline' || arg.startsWith('--baseline=')) {
+      baseline = takeValue('--baseline');
+    } else if (arg === '--write-baseline' || arg.startsWith('--write-baseline=')) {
+      writeBaseline = takeValue('--write-baseline');
     } else {
       throw new UsageError(`unknown option "${arg}"; try "incident-records lint --help"`);
     }
@@ -100,5 +122,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (paths.length === 0) {
     throw new UsageError('no PATH given; try "incident-records lint examples/"');
   }
-  return { command: 'lint', format, config, fix, maxWarnings, paths, color };
+  if (baseline !== undefined && writeBaseline !== undefined) {
+    throw new UsageError('--baseline and --write-baseline do not go together: --write-baseline FILE writes a new baseline of every finding');
+  }
+  for (const [name, value] of [['--baseline', baseline], ['--write-baseline', writeBaseline]] as const) {
+    if (value === '' || value === '-') {
+      throw new UsageError(`${name} needs a file name`);
+    }
+  }
+  return { command: 'lint', format, config, fix, maxWarnings, baseline, writeBaseline, paths, color };
 }

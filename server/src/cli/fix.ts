@@ -80,7 +80,7 @@ function parsesAsBefore(before: string, after: string, format: DocumentFormat): 
 }
 
 /** Writes `text` to `target` atomically: a temporary file in the same folder, flushed, then renamed over it. */
-function writeAtomically(target: string, text: string, mode: number): void {
+export function writeAtomically(target: string, text: string, mode: number): void {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const fd = fs.openSync(temp, 'wx', mode);

@@ -1,22 +1,41 @@
 /**
  * `incident-records lint`: checks files with the same core as the editor and
- * builds the report.
+ * hands each diagnostic, in document order, to the output (a sink), after
+ * the baseline (`--baseline`, `--write-baseline`) had its say.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Severity } from '../../../common/diagnosticCodes';
+import type { ActionCatalog } from '../service/catalog';
 import { ProjectConfig, catalogFor, severityResolver } from '../service/config/config';
 import { ConfigLoader } from '../service/config/configLoader';
-import { checkDocument, toDiagnostics } from '../service/documentChecker';
+import { checkDocument, makeDiagnostic } from '../service/documentChecker';
 import { isJsonLinesPath } from '../service/parsing/recordSpans';
+import { isJsonWhitespace } from '../service/parsing/scanner';
+import type { LocatedProblem } from '../service/problems';
 import { LineIndex } from '../service/util/lineIndex';
 import { nodeFileSystem } from '../node/nodeRuntime';
+import {
+  Baseline,
+  BaselineCollector,
+  BaselineError,
+  BaselineMatcher,
+  FileMatcher,
+  NO_RECORD,
+  baselinePath,
+  findingLocation,
+  parseBaseline,
+  recordIdentity,
+  safePointer,
+} from '../service/baseline/baseline';
 import { LintArgs, UsageError } from './args';
 import { expandPaths, InputFile, ioReason } from './files';
-import { FileReport, Report, ReportDiagnostic, summarize } from './report';
-import { FixEvent, fixFileInPlace } from './fix';
+import { FindingInfo, ReportDiagnostic, Summary, SummaryCounter } from './report';
+import { FixEvent, fixFileInPlace, writeAtomically } from './fix';
+import { sha256 } from './hash';
+import type { ReportSink } from './streamed';
 import { lintJsonLinesStream } from './streamLint';
 import { looksBinary } from '../service/limits';
 
@@ -37,6 +56,15 @@ export interface LintIO {
   onFix?(event: FixEvent): void;
 }
 
+export interface LintOutcome {
+  /** Counts of the findings reported (baselined ones are not). */
+  readonly summary: Summary;
+  /** With `--baseline`: findings not reported because the baseline lists them, and its findings that no longer occur. */
+  readonly baseline?: { readonly file: string; readonly baselined: number; readonly unmatched: number };
+  /** With `--write-baseline`: what was written. */
+  readonly written?: { readonly file: string; readonly findings: number; readonly files: number };
+}
+
 /** Reads a file as text; an unreadable file is a usage/I-O error (exit 2). */
 function readInput(file: InputFile, io: LintIO): string {
   if (file.absolutePath === '-') {
@@ -49,24 +77,50 @@ function readInput(file: InputFile, io: LintIO): string {
   }
 }
 
+/** A finding that belongs to no record: keyed by its message. */
+function outsideRecords(message: string): FindingInfo {
+  return { identity: NO_RECORD, at: findingLocation(undefined, message, false) };
+}
+
 /** The one diagnostic of a file that is not text. */
 function binaryDiagnostic(): ReportDiagnostic {
+  const message = 'This file looks binary (it contains NUL bytes), so it is not checked.';
   return {
     code: 'IR000',
     severity: 'information',
-    message: 'This file looks binary (it contains NUL bytes), so it is not checked.',
+    message,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    finding: outsideRecords(message),
   };
+}
+
+function trimJson(text: string): string {
+  let s = 0;
+  let e = text.length;
+  while (s < e && isJsonWhitespace(text.charCodeAt(s))) {
+    s++;
+  }
+  while (e > s && isJsonWhitespace(text.charCodeAt(e - 1))) {
+    e--;
+  }
+  return text.slice(s, e);
 }
 
 /**
  * Checks a JSON Lines file or standard input line by line, so memory stays
- * bounded whatever the size: a binary file is recognised from its first chunk.
+ * bounded whatever the size: a binary file is recognised from its first
+ * chunk, before any line is checked.
  */
-async function lintJsonLinesInput(input: InputFile, io: LintIO, config: ProjectConfig | undefined, filePath: string): Promise<ReportDiagnostic[]> {
-  const severityOf = severityResolver(config, filePath);
+async function lintJsonLinesInput(
+  input: InputFile,
+  io: LintIO,
+  severityOf: ReturnType<typeof severityResolver>,
+  catalog: ActionCatalog,
+  emit: (d: ReportDiagnostic) => void,
+  sink: ReportSink,
+  contentHash: boolean,
+): Promise<void> {
   const stream = input.absolutePath === '-' ? io.stdin() : fs.createReadStream(input.absolutePath);
-  const diagnostics: ReportDiagnostic[] = [];
   let sniffed = false;
   let binary = false;
   const sniffing = async function* (source: AsyncIterable<Buffer | string>) {
@@ -83,41 +137,105 @@ async function lintJsonLinesInput(input: InputFile, io: LintIO, config: ProjectC
     }
   };
   try {
-    await lintJsonLinesStream(sniffing(stream), { severityOf, now: io.now, catalog: catalogFor(config), onDiagnostic: (d) => diagnostics.push(d) });
+    await lintJsonLinesStream(sniffing(stream), {
+      severityOf,
+      now: io.now,
+      catalog,
+      contentHash,
+      onDiagnostic: emit,
+      onRecordEnd: () => sink.endRecord(),
+      afterChunk: () => sink.drain(),
+    });
   } catch (error) {
     throw new UsageError(`cannot read ${input.displayPath}: ${ioReason(error)}`);
   } finally {
     stream.destroy();
   }
-  return binary ? [binaryDiagnostic()] : diagnostics;
+  if (binary) {
+    emit(binaryDiagnostic());
+  }
 }
 
-export function lintText(text: string, filePath: string, format: 'json' | 'jsonl', config: ProjectConfig | undefined, now?: number): ReportDiagnostic[] {
+/**
+ * The diagnostics of a whole text, in document order, each with the finding
+ * it is (the record's identity and the location inside it).
+ */
+export function lintText(text: string, filePath: string, format: 'json' | 'jsonl', config: ProjectConfig | undefined, now?: number, options: { contentHash?: boolean } = {}): ReportDiagnostic[] {
   const check = checkDocument(text, format, { now, catalog: catalogFor(config) });
   const lines = new LineIndex(text);
-  const diagnostics = toDiagnostics(check, (offset) => lines.positionAt(offset), severityResolver(config, filePath));
-  return diagnostics.map((d) => ({
-    code: String(d.code),
-    severity: SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error],
-    message: typeof d.message === 'string' ? d.message : d.message.value,
-    range: d.range,
-  }));
-}
-
-function configReport(config: ProjectConfig, cwd: string, text: string | undefined): FileReport {
-  const lines = new LineIndex(text ?? '');
-  return {
-    path: path.relative(cwd, config.path) || config.path,
-    diagnostics: config.problems.map((p) => ({
-      code: 'IR000',
-      severity: 'error',
-      message: `Configuration: ${p.message}`,
-      range: { start: lines.positionAt(p.start), end: lines.positionAt(p.end) },
-    })),
+  const severityOf = severityResolver(config, filePath);
+  const out: ReportDiagnostic[] = [];
+  const push = (problem: LocatedProblem, base: number, finding: () => FindingInfo) => {
+    const severity = severityOf(problem.code);
+    if (severity === 'off') {
+      return;
+    }
+    const d = makeDiagnostic(problem, { start: lines.positionAt(base + problem.start), end: lines.positionAt(base + problem.end) }, severity);
+    out.push({
+      code: String(d.code),
+      severity: SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error],
+      message: problem.message,
+      range: d.range,
+      finding: finding(),
+    });
   };
+  for (const problem of check.documentProblems) {
+    push(problem, 0, () => outsideRecords(problem.message));
+  }
+  check.records.forEach((record, i) => {
+    const span = check.layout.spans[i];
+    const recordText = () => trimJson(text.slice(span.start, span.end));
+    let identity: string | undefined;
+    let hash: string | undefined;
+    for (const problem of record.problems) {
+      push(problem, span.start, () => {
+        identity ??= recordIdentity(record.identityKeys, recordText);
+        if (options.contentHash) {
+          hash ??= sha256(recordText());
+        }
+        return { record: record.index, identity, at: findingLocation(problem.data, problem.message, true), pointer: safePointer(problem.data.pointer), contentHash: hash };
+      });
+    }
+  });
+  return out;
 }
 
-export async function runLint(args: LintArgs, io: LintIO): Promise<Report> {
+function configDiagnostics(config: ProjectConfig, text: string | undefined): ReportDiagnostic[] {
+  const lines = new LineIndex(text ?? '');
+  return config.problems.map((p) => {
+    const message = `Configuration: ${p.message}`;
+    return {
+      code: 'IR000',
+      severity: 'error' as const,
+      message,
+      range: { start: lines.positionAt(p.start), end: lines.positionAt(p.end) },
+      finding: outsideRecords(message),
+    };
+  });
+}
+
+function loadBaseline(file: string, cwd: string): Baseline {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the baseline ${file}: ${ioReason(error)}`);
+  }
+  try {
+    return parseBaseline(text);
+  } catch (error) {
+    if (error instanceof BaselineError) {
+      throw new UsageError(`cannot use the baseline ${file}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Lints the paths of `args`, giving each reported diagnostic to `sink`
+ * (with `--write-baseline`, to the baseline file instead).
+ */
+export async function runLint(args: LintArgs, io: LintIO, sink: ReportSink, options: { contentHash?: boolean } = {}): Promise<LintOutcome> {
   const loader = new ConfigLoader(nodeFileSystem);
   let explicit: ProjectConfig | undefined;
   if (args.config) {
@@ -130,31 +248,97 @@ export async function runLint(args: LintArgs, io: LintIO): Promise<Report> {
   if (args.fix && args.paths.includes('-')) {
     throw new UsageError('--fix rewrites files in place and cannot fix standard input (-); give the files instead');
   }
+  const baselineFile = args.baseline ?? args.writeBaseline;
+  const baselineAbsolute = baselineFile ? path.resolve(io.cwd, baselineFile) : undefined;
+  const matcher = args.baseline ? new BaselineMatcher(loadBaseline(args.baseline, io.cwd)) : undefined;
+  const collector = args.writeBaseline ? new BaselineCollector() : undefined;
   const inputs = expandPaths(args.paths, io.cwd);
-  const files: FileReport[] = [];
+  const counter = new SummaryCounter();
+  let baselined = 0;
+
+  /** Starts a file: returns what to call with each of its diagnostics. */
+  const beginFile = (displayPath: string, absolutePath: string): ((d: ReportDiagnostic) => void) => {
+    sink.beginFile({ path: displayPath, absolutePath });
+    const key = baselineAbsolute ? baselinePath(baselineAbsolute, absolutePath) : '';
+    const fileMatcher: FileMatcher | undefined = matcher?.file(key);
+    return (d) => {
+      const finding = d.finding ?? outsideRecords(d.message);
+      const findingKey = { record: finding.identity, code: d.code, at: finding.at };
+      if (fileMatcher?.match(findingKey)) {
+        baselined++;
+        return;
+      }
+      if (collector) {
+        collector.add(key, findingKey);
+        return;
+      }
+      counter.add(d);
+      sink.diagnostic(d);
+    };
+  };
+
   const reportedConfigs = new Set<string>();
   for (const input of inputs) {
     const filePath = input.absolutePath === '-' ? path.join(io.cwd, 'stdin.incidents.jsonl') : input.absolutePath;
     const config = explicit ?? loader.configFor(filePath);
     if (config && config.problems.length && !reportedConfigs.has(config.path)) {
       reportedConfigs.add(config.path);
-      files.push(configReport(config, io.cwd, nodeFileSystem.readFile(config.path)));
+      const emit = beginFile(path.relative(io.cwd, config.path) || config.path, config.path);
+      configDiagnostics(config, nodeFileSystem.readFile(config.path)).forEach(emit);
+      sink.endFile();
     }
     const format = input.absolutePath === '-' || isJsonLinesPath(input.absolutePath) ? 'jsonl' : 'json';
     if (format === 'jsonl' && !args.fix) {
-      files.push({ path: input.displayPath, diagnostics: await lintJsonLinesInput(input, io, config, filePath) });
+      const emit = beginFile(input.displayPath, input.absolutePath);
+      await lintJsonLinesInput(input, io, severityResolver(config, filePath), catalogFor(config), emit, sink, !!options.contentHash);
+      sink.endFile();
       continue;
     }
     const text = readInput(input, io);
+    const emit = beginFile(input.displayPath, input.absolutePath);
     if (looksBinary(text)) {
-      files.push({ path: input.displayPath, diagnostics: [binaryDiagnostic()] });
+      emit(binaryDiagnostic());
+      sink.endFile();
       continue;
     }
     const outcome = args.fix ? fixFileInPlace(input, text, format, { severityOf: severityResolver(config, filePath), now: io.now, catalog: catalogFor(config) }) : { text };
     if (outcome.event) {
       io.onFix?.(outcome.event);
     }
-    files.push({ path: input.displayPath, diagnostics: lintText(outcome.text, filePath, format, config, io.now) });
+    let record: number | undefined;
+    for (const d of lintText(outcome.text, filePath, format, config, io.now, options)) {
+      if (d.finding?.record !== record) {
+        sink.endRecord();
+        record = d.finding?.record;
+      }
+      emit(d);
+    }
+    sink.endFile();
+    await sink.drain();
   }
-  return { files, summary: summarize(files, inputs.length) };
+
+  const summary = counter.summary(inputs.length);
+  if (collector && args.writeBaseline && baselineAbsolute) {
+    let mode = 0o644;
+    try {
+      mode = fs.statSync(baselineAbsolute).mode & 0o7777;
+    } catch {
+      // a new file
+    }
+    try {
+      if (!fs.existsSync(path.dirname(baselineAbsolute))) {
+        fs.mkdirSync(path.dirname(baselineAbsolute), { recursive: true });
+      }
+      writeAtomically(baselineAbsolute, collector.toText(), mode);
+    } catch (error) {
+      throw new UsageError(`cannot write the baseline ${args.writeBaseline}: ${ioReason(error)}`);
+    }
+    return { summary, written: { file: args.writeBaseline, findings: collector.findingCount, files: collector.fileCount } };
+  }
+  if (matcher && args.baseline && baselineAbsolute) {
+    const folder = path.dirname(baselineAbsolute);
+    const unmatched = matcher.unmatched((file) => file === '-' || fs.existsSync(path.resolve(folder, file)));
+    return { summary, baseline: { file: args.baseline, baselined, unmatched } };
+  }
+  return { summary };
 }

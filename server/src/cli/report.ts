@@ -1,18 +1,37 @@
 /**
- * The CLI's report: the SPEC's JSON shape, the human text format and SARIF 2.1.0.
+ * The CLI's report: the SPEC's JSON shape and the human text format. SARIF is
+ * in sarif.ts; the streamed formats (jsonl, github) in streamed.ts.
  */
-import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
-import { RULES, Severity, ruleDocUrl } from '../../../common/diagnosticCodes';
+import { Severity } from '../../../common/diagnosticCodes';
+
+/** Which finding a diagnostic is, independent of line numbers (see service/baseline). */
+export interface FindingInfo {
+  /** Index of the record in its file; undefined for a problem outside every record. */
+  readonly record?: number;
+  /** The record's identity (IR402), `r:…` for a record that does not parse, `-` outside records. */
+  readonly identity: string;
+  /** The location inside the record, as the baseline keys it. */
+  readonly at: string;
+  /** The JSON pointer of the node inside the record (credentials masked); undefined outside records. */
+  readonly pointer?: string;
+  /** SHA-256 (hex) of the record's text as it is in the file, when asked for (`--format jsonl`). */
+  readonly contentHash?: string;
+}
 
 export interface ReportDiagnostic {
   readonly code: string;
   readonly severity: Severity;
   readonly message: string;
   readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+  /** Not part of `--format json`: what the baseline, jsonl and SARIF fingerprints need. */
+  readonly finding?: FindingInfo;
 }
 
 export interface FileReport {
+  /** The path as given on the command line (or found under a folder or glob given there). */
   readonly path: string;
+  /** Absolute path, `-` for standard input. Not part of `--format json`. */
+  readonly absolutePath?: string;
   readonly diagnostics: ReportDiagnostic[];
 }
 
@@ -28,32 +47,60 @@ export interface Report {
   readonly summary: Summary;
 }
 
-export function summarize(files: readonly FileReport[], fileCount = files.length): Summary {
-  let errors = 0;
-  let warnings = 0;
-  let information = 0;
-  for (const file of files) {
-    for (const d of file.diagnostics) {
-      if (d.severity === 'error') {
-        errors++;
-      } else if (d.severity === 'warning') {
-        warnings++;
-      } else if (d.severity === 'information') {
-        information++;
-      }
+/** Counts diagnostics by severity as they are reported. */
+export class SummaryCounter {
+  errors = 0;
+  warnings = 0;
+  information = 0;
+
+  add(d: ReportDiagnostic): void {
+    if (d.severity === 'error') {
+      this.errors++;
+    } else if (d.severity === 'warning') {
+      this.warnings++;
+    } else if (d.severity === 'information') {
+      this.information++;
     }
   }
-  return { files: fileCount, errors, warnings, information };
+
+  summary(files: number): Summary {
+    return { files, errors: this.errors, warnings: this.warnings, information: this.information };
+  }
 }
 
+export function summarize(files: readonly FileReport[], fileCount = files.length): Summary {
+  const counter = new SummaryCounter();
+  for (const file of files) {
+    for (const d of file.diagnostics) {
+      counter.add(d);
+    }
+  }
+  return counter.summary(fileCount);
+}
+
+/** The SPEC's `--format json`: exactly `files[{path, diagnostics[{code, severity, message, range}]}]` and `summary`. */
 export function formatJson(report: Report): string {
-  return JSON.stringify(report);
+  return JSON.stringify({
+    files: report.files.map((file) => ({
+      path: file.path,
+      diagnostics: file.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
+    })),
+    summary: report.summary,
+  });
 }
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m', reset: '\x1b[0m', dim: '\x1b[2m', bold: '\x1b[1m' };
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : word === 'information' ? '' : 's'}`;
+}
+
+/** The summary line of the text format: "No problems in 2 files." or "3 problems (…) in 2 files." */
+export function summaryLine(summary: Summary): string {
+  const { errors, warnings, information, files } = summary;
+  const total = errors + warnings + information;
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(information, 'information')}`;
+  return total === 0 ? `No problems in ${plural(files, 'file')}.` : `${plural(total, 'problem')} (${counts}) in ${plural(files, 'file')}.`;
 }
 
 export function formatText(report: Report, color: boolean, extra: readonly string[] = []): string {
@@ -66,48 +113,6 @@ export function formatText(report: Report, color: boolean, extra: readonly strin
     }
   }
   lines.push(...extra);
-  const { errors, warnings, information, files } = report.summary;
-  const total = errors + warnings + information;
-  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(information, 'information')}`;
-  lines.push(total === 0 ? `No problems in ${plural(files, 'file')}.` : `${plural(total, 'problem')} (${counts}) in ${plural(files, 'file')}.`);
+  lines.push(summaryLine(report.summary));
   return lines.join('\n');
-}
-
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
-
-export function formatSarif(report: Report, version: string): string {
-  const builder = new SarifBuilder();
-  const run = new SarifRunBuilder().initSimple({
-    toolDriverName: 'incident-records',
-    toolDriverVersion: version,
-    url: 'https://github.com/incident-records/incident-records',
-  });
-  for (const rule of RULES) {
-    run.addRule(
-      new SarifRuleBuilder().initSimple({
-        ruleId: rule.code,
-        shortDescriptionText: rule.name,
-        fullDescriptionText: rule.summary,
-        helpUri: ruleDocUrl(rule.code),
-      }),
-    );
-  }
-  for (const file of report.files) {
-    for (const d of file.diagnostics) {
-      run.addResult(
-        new SarifResultBuilder().initSimple({
-          level: LEVEL[d.severity],
-          messageText: d.message,
-          ruleId: d.code,
-          fileUri: file.path === '-' ? 'stdin' : file.path.replace(/\\/g, '/'),
-          startLine: d.range.start.line + 1,
-          startColumn: d.range.start.character + 1,
-          endLine: d.range.end.line + 1,
-          endColumn: d.range.end.character + 1,
-        }),
-      );
-    }
-  }
-  builder.addRun(run);
-  return builder.buildSarifJsonString({ indent: true });
 }

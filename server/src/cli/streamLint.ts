@@ -13,7 +13,9 @@ import type { ActionCatalog } from '../service/catalog';
 import { checkRecord } from '../service/recordChecker';
 import { duplicateProblem, DuplicateTracker } from '../service/rules/datasets';
 import { lineStarts } from '../service/util/lineIndex';
-import type { ReportDiagnostic } from './report';
+import { findingLocation, recordIdentity, safePointer } from '../service/baseline/baseline';
+import { sha256 } from './hash';
+import type { FindingInfo, ReportDiagnostic } from './report';
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -27,8 +29,14 @@ export interface StreamLintOptions {
   readonly now?: number;
   /** The action catalogue with the configuration's own action types. */
   readonly catalog?: ActionCatalog;
-  /** Called for each diagnostic as it is found, in document order. */
+  /** Called for each diagnostic as it is found, in document order, with the finding it is (record identity, location). */
   readonly onDiagnostic: (diagnostic: ReportDiagnostic) => void;
+  /** Called after the diagnostics of each record that had any. */
+  readonly onRecordEnd?: () => void;
+  /** Awaited after each chunk of input is checked: lets a slow reader of the output hold the input back. */
+  readonly afterChunk?: () => Promise<void>;
+  /** Give each finding the SHA-256 of its record's text. */
+  readonly contentHash?: boolean;
 }
 
 /** Checks one physical line (without its `\n`) that starts at LSP line `line`. */
@@ -84,6 +92,9 @@ class LineChecker {
         problems.push(duplicateProblem(recordText, index, duplicate, where, result.identityKeys[0].startsWith('t:')));
       }
     }
+    let identity: string | undefined;
+    let contentHash: string | undefined;
+    let reported = false;
     for (const problem of problems) {
       const severity = this.options.severityOf(problem.code);
       if (severity === 'off') {
@@ -94,12 +105,23 @@ class LineChecker {
         return { line: this.line + l, character: s + offset - breaks[l] };
       };
       const d = makeDiagnostic(problem, { start: position(problem.start), end: position(problem.end) }, severity);
+      const message = typeof d.message === 'string' ? d.message : d.message.value;
+      identity ??= recordIdentity(result.identityKeys, () => recordText);
+      if (this.options.contentHash) {
+        contentHash ??= sha256(recordText);
+      }
+      const finding: FindingInfo = { record: index, identity, at: findingLocation(problem.data, message, true), pointer: safePointer(problem.data.pointer), contentHash };
+      reported = true;
       this.options.onDiagnostic({
         code: String(d.code),
         severity: SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error],
-        message: typeof d.message === 'string' ? d.message : d.message.value,
+        message,
         range: d.range,
+        finding,
       });
+    }
+    if (reported) {
+      this.options.onRecordEnd?.();
     }
   }
 }
@@ -136,6 +158,7 @@ export async function lintJsonLinesStream(input: AsyncIterable<Buffer | string>,
   };
   for await (const chunk of input) {
     take(typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
+    await options.afterChunk?.();
   }
   take(decoder.end());
   checker.check(pieces.join(''));

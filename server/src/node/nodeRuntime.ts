@@ -26,6 +26,14 @@ export const nodeFileSystem: ConfigFileSystem = {
       throw error;
     }
   },
+  version(filePath: string): string | undefined {
+    try {
+      const stat = fs.statSync(filePath);
+      return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+    } catch {
+      return undefined;
+    }
+  },
 };
 
 export const nodeRuntime: Runtime = {

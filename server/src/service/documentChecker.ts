@@ -71,28 +71,40 @@ export function withDatasetProblems(store: RecordStore, lineAt?: (offset: number
   });
 }
 
+/** Adjusts each diagnostic as it is made, knowing the record it belongs to (undefined outside records); e.g. the editor's baseline. */
+export type DiagnosticMarker = (diagnostic: Diagnostic, record: RecordResult | undefined) => Diagnostic;
+
 /**
  * Diagnostics of the records checked so far in a store (for progressive and
  * incremental publishing), with dataset rules applied across them.
  */
-export function storeDiagnostics(store: RecordStore, positionAt: (offset: number) => Position, severityOf: SeverityResolver = defaultSeverities): Diagnostic[] {
+export function storeDiagnostics(store: RecordStore, positionAt: (offset: number) => Position, severityOf: SeverityResolver = defaultSeverities, mark?: DiagnosticMarker): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const problem of store.problemsOutsideRecords) {
-    pushDiagnostic(out, problem, 0, positionAt, severityOf);
+    pushDiagnostic(out, problem, 0, positionAt, severityOf, mark, undefined);
   }
   for (const record of withDatasetProblems(store, (offset) => positionAt(offset).line)) {
     const base = store.start(record.index);
     for (const problem of record.problems) {
-      pushDiagnostic(out, problem, base, positionAt, severityOf);
+      pushDiagnostic(out, problem, base, positionAt, severityOf, mark, record);
     }
   }
   return out;
 }
 
-function pushDiagnostic(out: Diagnostic[], problem: LocatedProblem, base: number, positionAt: (offset: number) => Position, severityOf: SeverityResolver): void {
+function pushDiagnostic(
+  out: Diagnostic[],
+  problem: LocatedProblem,
+  base: number,
+  positionAt: (offset: number) => Position,
+  severityOf: SeverityResolver,
+  mark?: DiagnosticMarker,
+  record?: RecordResult,
+): void {
   const severity = severityOf(problem.code);
   if (severity !== 'off') {
-    out.push(makeDiagnostic(problem, { start: positionAt(base + problem.start), end: positionAt(base + problem.end) }, severity));
+    const diagnostic = makeDiagnostic(problem, { start: positionAt(base + problem.start), end: positionAt(base + problem.end) }, severity);
+    out.push(mark ? mark(diagnostic, record) : diagnostic);
   }
 }
 

@@ -9,21 +9,22 @@
  *   named in `NOT_ON_RECORD_TEXT` with the reason it never sees record text —
  *   an unknown call site fails the test;
  * - every `pattern` of the record schema, compiled as ajv compiles it (`u`);
- * - the format checks our validator uses (ajv-formats' `date-time`, `date`,
- *   `time` and `uri`, behind the length guard of schema/recordFormats.js).
+ * - the format checks our validator uses (`date-time`, and `date`, `time`,
+ *   `uri`, which it registers): server/src/service/schema/formats.ts's,
+ *   ajv-formats' but for date-time.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { recordFormats } from '../../../server/src/service/schema/recordFormats';
+import { formats } from '../../../server/src/service/schema/formats';
 import { TOKEN_ANCHORS } from '../../../server/src/service/secrets/tokens';
 import { repoRoot } from '../../helpers/text';
 
 export interface Pattern {
-  /** Where it comes from: `file:line`, `schema /$defs/...` or `ajv-formats ...`. */
+  /** Where it comes from: `file:line`, `schema /$defs/...` or `format ...`. */
   readonly origin: string;
   readonly regex?: RegExp;
-  /** For a check that is a function (ajv-formats' date-time): the function. */
+  /** For a check that is a function (the date-time format): the function. */
   readonly check?: (text: string) => unknown;
   /** Text the adversarial inputs are derived from (the regex source). */
   readonly source: string;
@@ -159,15 +160,15 @@ function schemaPatterns(): Pattern[] {
   return out;
 }
 
-/** The format checks the validator is built with (scripts/validator-plugin.mjs). */
+/** The format checks the validator is built with (scripts/validator-plugin.mjs, server/src/service/schema/formats.ts). */
 function formatChecks(): Pattern[] {
   return (['date-time', 'date', 'time', 'uri'] as const).map((name) => {
-    const format = (recordFormats as Record<string, unknown>)[name];
+    const format = formats[name];
     const validate = (format as { validate?: unknown }).validate ?? format;
     const check = validate instanceof RegExp ? (text: string) => validate.test(text) : (validate as (text: string) => boolean);
     // Adversarial inputs for a format come from what a valid value looks like.
     const source = { 'date-time': '2024-03-14T02:41:17.123+00:00 t', date: '2024-03-14', time: '02:41:17.5Z+-', uri: 'https://u:p@h.io:80/a/b?q=1#f%2F[::1]' }[name];
-    return { origin: `ajv-formats ${name}`, check, source, flags: 'literal' };
+    return { origin: `format ${name}`, check, source, flags: 'literal' };
   });
 }
 

@@ -10,8 +10,30 @@
  * runs in a worker thread so a catastrophic (exponential) pattern is stopped
  * at a deadline and reported instead of hanging the suite.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import * as esbuild from 'esbuild';
+import { repoRoot } from '../../helpers/text';
 import type { Family } from './adversarial';
+
+let formatsBundle: string | undefined;
+
+/**
+ * The validator's format checks (server/src/service/schema/formats.ts) as one
+ * CommonJS file the worker can require: bundled once per run, removed at exit.
+ */
+function formatsModule(): string {
+  if (!formatsBundle) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-formats-'));
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    const outfile = path.join(dir, 'formats.js');
+    esbuild.buildSync({ entryPoints: [path.join(repoRoot(), 'server', 'src', 'service', 'schema', 'formats.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
+    formatsBundle = outfile;
+  }
+  return formatsBundle;
+}
 
 export const SMALL = 64 * 1024;
 export const LARGE = 1024 * 1024;
@@ -41,7 +63,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { target, families, small, large, minMicros, bound, earlyBound, retries, formatsPath } = workerData;
 let run;
 if (target.format) {
-  const f = require(formatsPath).fullFormats[target.format];
+  const f = require(formatsPath).formats[target.format];
   const v = f.validate || f;
   run = v instanceof RegExp ? (t) => v.test(t) : (t) => v(t);
 } else if (/[gy]/.test(target.flags)) {
@@ -116,7 +138,7 @@ export function measure(target: Target, families: readonly Family[], deadlineMs 
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, {
       eval: true,
-      workerData: { target, families, small: sizes.small, large: sizes.large, minMicros: MIN_MICROS, bound: BOUND, earlyBound: EARLY_BOUND, retries: RETRIES, formatsPath: require.resolve('ajv-formats/dist/formats') },
+      workerData: { target, families, small: sizes.small, large: sizes.large, minMicros: MIN_MICROS, bound: BOUND, earlyBound: EARLY_BOUND, retries: RETRIES, formatsPath: target && 'format' in target ? formatsModule() : '' },
     });
     let last = '(none yet)';
     const timer = setTimeout(() => {

@@ -10,6 +10,8 @@ import { CONFIG_FILE_NAME, ProjectConfig, parseConfig } from './config';
 export interface ConfigFileSystem {
   /** The file's text, or undefined when it does not exist. Throws when it exists but cannot be read. */
   readFile(filePath: string): string | undefined;
+  /** A signature of the file's version (modification time and size), undefined when it does not exist; used to re-read a baseline only when it changed. */
+  version?(filePath: string): string | undefined;
 }
 
 export class ConfigLoader {

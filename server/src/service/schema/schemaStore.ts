@@ -4,7 +4,7 @@
  */
 import type { ValidateFunction } from 'ajv';
 // Compiled from the schema at build time (scripts/validator-plugin.mjs): Ajv2020
-// with allErrors, strict, verbose and ajv-formats' date-time, date, time, uri.
+// with allErrors, strict, verbose and the formats date-time, date, time, uri of ./formats.ts.
 import compiledValidator from 'incident-records:validator';
 import schemaJson from '../../../../schemas/incident-record.schema.json';
 
