@@ -90,6 +90,7 @@ suite('npm package', () => {
       'dist/server/server.js',
       'package.json',
       'schemas/incident-record.schema.json',
+      'schemas/incident-record.vocabulary.json',
       'schemas/incident-records-config.schema.json',
       'snippets/incident-json.code-snippets',
       'snippets/incident-jsonl.code-snippets',

@@ -51,9 +51,26 @@ export const codeActionsFeature: ServerFeature = {
         // Fix-all checks the whole file: not for files too large to be checked in the editor.
         const tooLarge = sourceOf(document).length > settings.maxFileSizeMB * 1024 * 1024;
         const only = tooLarge ? (params.context.only ?? [CodeActionKind.QuickFix]).filter((k) => k === CodeActionKind.QuickFix) : params.context.only;
+        const store = state.scheduler.storeOf(document.uri);
+        let counts: Map<string, number> | undefined;
+        // How many problems of a code the file has, from the results the diagnostics pipeline keeps.
+        const problemCount = store
+          ? (code: string): number => {
+              if (!counts) {
+                counts = new Map();
+                for (let i = 0; i < store.size; i++) {
+                  for (const p of store.result(i)?.problems ?? []) {
+                    counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+                  }
+                }
+              }
+              return counts.get(code) ?? 0;
+            }
+          : undefined;
         return state.service.getCodeActions(document, params.context.diagnostics, {
           only,
           severityOf,
+          problemCount,
           ruleDocumentation: state.ruleDocumentationCommand,
           resolveEdits: resolvesEdits(state.clientCapabilities),
           ...editSupport(state.clientCapabilities),

@@ -20,7 +20,7 @@ import { DIAGNOSTIC_SOURCE, ruleInfo } from '../../../../common/diagnosticCodes'
 import { ShowRuleDocumentationCommand } from '../../../../common/protocol';
 import { RecordCheckOptions, checkRecord } from '../recordChecker';
 import { FIX_ALL_KIND } from '../../../../common/codeActionKinds';
-import { SeverityResolver } from '../documentChecker';
+import { SeverityResolver, checkDocument } from '../documentChecker';
 import { DocumentLayout } from '../parsing/recordSpans';
 import type { ActionCatalog } from '../catalog';
 import { formatOf, layoutOf } from '../recordDocument';
@@ -53,6 +53,12 @@ export interface CodeActionOptions {
   readonly ruleDocumentation?: boolean;
   /** The client resolves code actions' edits (`codeAction.resolveSupport` for `edit`): "Fix all <code> problems" is computed on demand. */
   readonly resolveEdits?: boolean;
+  /**
+   * How many problems of a code the document has (the server counts them in
+   * the results it keeps); "Fix all <code> problems" is offered only when
+   * there is more than one. Without it the document is checked to count them.
+   */
+  readonly problemCount?: (code: string) => number;
 }
 
 /** What a "Fix all <code> problems in this file" action carries until it is resolved. */
@@ -66,6 +72,9 @@ export function isFixAllOfCodeData(data: unknown): data is FixAllOfCodeData {
   const d = data as FixAllOfCodeData | undefined;
   return !!d && typeof d.fixAllOf === 'string' && typeof d.uri === 'string' && typeof d.version === 'number';
 }
+
+/** Above this many characters, "Fix all <code> problems" is offered only to clients that resolve code actions. */
+const EAGER_FIX_ALL_LIMIT = 256 * 1024;
 
 export const fixAllOfCodeTitle = (code: string): string => `Fix all ${code} problems in this file`;
 
@@ -123,6 +132,20 @@ function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[], 
   const fixAllOf: CodeAction[] = [];
   const docs: CodeAction[] = [];
   const offered = new Set<string>();
+  let counts: Map<string, number> | undefined;
+  const countOf = (code: string): number => {
+    if (options.problemCount) {
+      return options.problemCount(code);
+    }
+    if (!counts) {
+      counts = new Map();
+      const check = checkDocument(source.toString(), formatOf(document), { now: options.now, catalog: options.catalog });
+      for (const p of [...check.documentProblems, ...check.records.flatMap((r) => r.problems)]) {
+        counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+      }
+    }
+    return counts.get(code) ?? 0;
+  };
   for (const diagnostic of ours) {
     const code = String(diagnostic.code);
     const { fixes, src } = fixesFor(sources, code, diagnostic.data);
@@ -145,7 +168,7 @@ function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[], 
       }
       actions.push(toCodeAction(checked, diagnostic, document, src.span.start, options));
     }
-    if (safe && !offered.has(`fix:${code}`)) {
+    if (safe && !offered.has(`fix:${code}`) && countOf(code) > 1) {
       offered.add(`fix:${code}`);
       const action = fixAllOfCodeAction(document, code, options);
       if (action) {
@@ -174,6 +197,10 @@ function fixAllOfCodeAction(document: TextDocument, code: string, options: CodeA
   if (options.resolveEdits) {
     const data: FixAllOfCodeData = { fixAllOf: code, uri: document.uri, version: document.version };
     return { title, kind: CodeActionKind.QuickFix, data };
+  }
+  // A client that cannot resolve gets the edit at once: only for a file small enough to fix on every light bulb.
+  if (sourceOf(document).length > EAGER_FIX_ALL_LIMIT) {
+    return undefined;
   }
   const edit = fixAllEdit(document, options, code);
   return edit ? { title, kind: CodeActionKind.QuickFix, edit } : undefined;
