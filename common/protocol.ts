@@ -35,6 +35,8 @@ export interface ServerSettings {
    * hint level. Undefined: no baseline.
    */
   readonly baseline?: string;
+  /** Worker threads that check a large document (`incidentRecords.workers`); 0: the machine's available parallelism, 1: none. */
+  readonly workers: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -43,6 +45,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   codeLensEnable: true,
   maxFileSizeMB: 200,
   baseline: undefined,
+  workers: 0,
 };
 
 /** Normalises raw `incidentRecords` settings (any shape) into `ServerSettings`. */
@@ -60,6 +63,7 @@ export function normaliseSettings(raw: unknown): ServerSettings {
     codeLensEnable: bool(sub('codeLens').enable, DEFAULT_SETTINGS.codeLensEnable),
     maxFileSizeMB: typeof size === 'number' && Number.isFinite(size) && size >= 1 ? size : DEFAULT_SETTINGS.maxFileSizeMB,
     baseline: typeof section.baseline === 'string' && section.baseline.trim() ? section.baseline.trim() : undefined,
+    workers: typeof section.workers === 'number' && Number.isInteger(section.workers) && section.workers >= 0 && section.workers <= 64 ? section.workers : DEFAULT_SETTINGS.workers,
   };
 }
 

@@ -5,11 +5,14 @@
  *   version that is no longer current;
  * - checking runs in short slices that yield to the event loop, so completion
  *   and hover are answered while a large file is checked; what is done is
- *   published first, the rest as it comes;
+ *   published first, the rest as it comes; many records are checked in a
+ *   pool of worker threads (both cores), with work-done progress for a large
+ *   first check;
  * - small edits are checked right away, larger ones after a short debounce;
  * - a publish always carries the version its diagnostics were computed for.
  */
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { Diagnostic, DiagnosticSeverity, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import type { CheckPool } from './node/checkPool';
 import type { ChunkedTextDocument } from './service/text/chunkedTextDocument';
 import { DIAGNOSTIC_SOURCE, ruleDocUrl } from '../../common/diagnosticCodes';
 import { severityResolver } from './service/config/config';
@@ -27,6 +30,14 @@ const SMALL_EDIT_RECORDS = 8;
 /** Work per slice before yielding to the event loop, and the interval of progressive publishes. */
 const SLICE_MS = 15;
 const PROGRESS_PUBLISH_MS = 300;
+/** Fewer records than this are checked here, without a round trip to the workers. */
+const INLINE_RECORDS = 128;
+/** A first check of this many records reports its progress (records checked of total) to the client. */
+const PROGRESS_RECORDS = 1000;
+/** Records per batch sent to a worker, and batches in flight per worker. */
+const BATCH_RECORDS = 128;
+const BATCH_CHARS = 512 * 1024;
+const BATCHES_PER_WORKER = 2;
 
 interface Entry {
   store: RecordStore;
@@ -47,6 +58,7 @@ interface Entry {
 export class DiagnosticsScheduler {
   private readonly entries = new Map<string, Entry>();
   private disposed = false;
+  private pool: { readonly size: number; readonly pool: CheckPool | undefined } | undefined;
 
   constructor(private readonly state: ServerState) {}
 
@@ -110,6 +122,7 @@ export class DiagnosticsScheduler {
       entry.timer?.dispose();
     }
     this.entries.clear();
+    void this.pool?.pool?.close();
   }
 
 
@@ -197,27 +210,129 @@ export class DiagnosticsScheduler {
       entry.store = new RecordStore(formatOf(document), source, { catalog: this.state.catalogFor(uri) });
       entry.stale = false;
     }
-    // A check that ends within PROGRESS_PUBLISH_MS publishes once; a longer one publishes what is done at that interval.
+    const publish = () => this.publishStore(uri, entry, header, severityOf, mark);
+    const pool = entry.store.pending > INLINE_RECORDS ? this.poolOf(settings.workers) : undefined;
+    const completed = pool ? await this.checkInWorkers(uri, entry, pool, publish) : await this.checkHere(uri, entry, publish);
+    if (completed) {
+      await publish();
+    }
+  }
+
+  /** The worker threads for `size` (the setting), started at the first check that wants them. */
+  private poolOf(size: number): CheckPool | undefined {
+    if (this.pool?.size !== size) {
+      void this.pool?.pool?.close();
+      this.pool = { size, pool: this.state.runtime.createCheckPool?.(size) };
+    }
+    return this.pool.pool;
+  }
+
+  /** The entry is still the document's, and the store still its text. */
+  private current(uri: string, entry: Entry): boolean {
+    return !entry.stale && this.entries.get(uri) === entry && !this.disposed;
+  }
+
+  /**
+   * Checks the store here, in slices that yield to the event loop. A check
+   * that ends within PROGRESS_PUBLISH_MS publishes once (by the caller); a
+   * longer one publishes what is done at that interval. False when the
+   * document was closed or replaced meanwhile.
+   */
+  private async checkHere(uri: string, entry: Entry, publish: () => Promise<void>): Promise<boolean> {
     let lastPublish = Date.now();
     for (;;) {
-      if (entry.stale) {
-        return; // replaced meanwhile: the run that follows starts again
+      if (!this.current(uri, entry)) {
+        return false; // replaced or closed meanwhile: the run that follows starts again
       }
       const sliceEnd = Date.now() + SLICE_MS;
-      const done = entry.store.checkSome(() => Date.now() >= sliceEnd);
-      if (this.entries.get(uri) !== entry) {
-        return; // closed meanwhile
-      }
-      if (done) {
-        break;
+      if (entry.store.checkSome(() => Date.now() >= sliceEnd)) {
+        return this.current(uri, entry);
       }
       if (Date.now() - lastPublish >= PROGRESS_PUBLISH_MS) {
         lastPublish = Date.now();
-        await this.publishStore(uri, entry, header, severityOf, mark);
+        await publish();
       }
       await new Promise<void>((resolve) => this.state.runtime.setImmediate(resolve));
     }
-    await this.publishStore(uri, entry, header, severityOf, mark);
+  }
+
+  /**
+   * Checks the store's unchecked records in the worker threads, a few batches
+   * per worker at a time, while this thread keeps answering the client. A
+   * result is kept only if the store has not changed since its batch was
+   * sent (an edit meanwhile makes the store refuse it; those records are
+   * sent again), so nothing stale is ever published. A large first check
+   * reports its progress, records checked of total.
+   */
+  private async checkInWorkers(uri: string, entry: Entry, pool: CheckPool, publish: () => Promise<void>): Promise<boolean> {
+    const store = entry.store;
+    const total = store.size;
+    // Progress is shown once the client has made room for it; checking never waits for that.
+    const progress = store.pending >= PROGRESS_RECORDS ? this.beginProgress(`Checking ${total.toLocaleString('en-US')} records`) : undefined;
+    let lastPublish = Date.now();
+    try {
+      while (this.current(uri, entry) && store.pending > 0) {
+        const epoch = store.epoch;
+        const inFlight: Promise<void>[] = [];
+        let from = 0;
+        while (this.current(uri, entry) && store.epoch === epoch) {
+          const { indices, texts } = store.takeUnchecked(from, BATCH_RECORDS, BATCH_CHARS);
+          if (indices.length === 0) {
+            break;
+          }
+          from = indices[indices.length - 1] + 1;
+          const batch = { texts, indices, firstIndex: indices[0], inDataset: store.inDataset, now: Date.now(), declared: this.state.catalogFor(uri).declared };
+          inFlight.push(
+            pool.check(batch).then((results) => {
+              results.forEach((result, i) => store.accept(epoch, indices[i], result));
+            }),
+          );
+          if (inFlight.length >= pool.size * BATCHES_PER_WORKER) {
+            await inFlight.shift();
+            const checked = total - store.pending;
+            progress?.report(Math.floor((100 * checked) / Math.max(1, total)), `${checked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records`);
+            if (Date.now() - lastPublish >= PROGRESS_PUBLISH_MS) {
+              lastPublish = Date.now();
+              await publish();
+            }
+          }
+        }
+        await Promise.all(inFlight);
+      }
+      return this.current(uri, entry);
+    } finally {
+      progress?.done();
+    }
+  }
+
+  /**
+   * Work-done progress in the client (VS Code shows it in the status bar),
+   * when the client supports it: reports before the client has answered are
+   * dropped, and `done` ends it whenever it began.
+   */
+  private beginProgress(title: string): { report(percentage: number, message: string): void; done(): void } | undefined {
+    if (!this.state.clientCapabilities.window?.workDoneProgress) {
+      return undefined;
+    }
+    let reporter: WorkDoneProgressServerReporter | undefined;
+    let ended = false;
+    this.state.connection.window.createWorkDoneProgress().then(
+      (created) => {
+        if (ended) {
+          return;
+        }
+        reporter = created;
+        reporter.begin(`Incident Records: ${title}`, 0, undefined, false);
+      },
+      () => undefined,
+    );
+    return {
+      report: (percentage, message) => reporter?.report(percentage, message),
+      done: () => {
+        ended = true;
+        reporter?.done();
+      },
+    };
   }
 
   private async publishStore(

@@ -17,6 +17,8 @@ export interface LintArgs {
   readonly writeBaseline?: string;
   readonly paths: readonly string[];
   readonly color: boolean;
+  /** Worker threads that check records (1: this thread only); the available parallelism by default. */
+  readonly jobs?: number;
 }
 
 export type ParsedArgs = LintArgs | { readonly command: 'help' } | { readonly command: 'version' };
@@ -48,6 +50,8 @@ Options:
   --write-baseline FILE      write today's findings to FILE (keyed by record
                              identity, code and JSON pointer, not by line), and
                              exit 0; then lint with --baseline FILE
+  --jobs N                   check records in N worker threads (default: the
+                             machine's available parallelism; 1 checks in one thread)
   --no-color                 plain text output
   -h, --help                 show this help
   -v, --version              show the version
@@ -72,6 +76,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let baseline: string | undefined;
   let writeBaseline: string | undefined;
   let color = true;
+  let jobs: number | undefined;
   const paths: string[] = [];
   let onlyPaths = false;
   for (let i = 1; i < argv.length; i++) {
@@ -111,6 +116,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         throw new UsageError(`--max-warnings needs a whole number, not "${value}"`);
       }
       maxWarnings = Number(value);
+    } else if (arg === '--jobs' || arg.startsWith('--jobs=') || arg === '-j') {
+      const value = takeValue('--jobs');
+      if (!/^[1-9]\d{0,2}$/.test(value)) {
+        throw new UsageError(`--jobs needs a whole number of worker threads from 1 to 999, not "${value}"`);
+      }
+      jobs = Number(value);
     } else if (arg === '--baseline' || arg.startsWith('--baseline=')) {
       baseline = takeValue('--baseline');
     } else if (arg === '--write-baseline' || arg.startsWith('--write-baseline=')) {
@@ -130,5 +141,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       throw new UsageError(`${name} needs a file name`);
     }
   }
-  return { command: 'lint', format, config, fix, maxWarnings, baseline, writeBaseline, paths, color };
+  return { command: 'lint', format, config, fix, maxWarnings, baseline, writeBaseline, paths, color, jobs };
 }

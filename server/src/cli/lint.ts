@@ -11,7 +11,8 @@ import { Severity } from '../../../common/diagnosticCodes';
 import type { ActionCatalog } from '../service/catalog';
 import { ProjectConfig, catalogFor, severityResolver } from '../service/config/config';
 import { ConfigLoader } from '../service/config/configLoader';
-import { checkDocument, makeDiagnostic } from '../service/documentChecker';
+import { DocumentCheck, checkDocument, checkDocumentInBatches, makeDiagnostic } from '../service/documentChecker';
+import { CheckPool, defaultPoolSize } from '../node/checkPool';
 import { isJsonLinesPath } from '../service/parsing/recordSpans';
 import { isJsonWhitespace } from '../service/parsing/scanner';
 import type { LocatedProblem } from '../service/problems';
@@ -54,6 +55,11 @@ export interface LintIO {
   readonly now?: number;
   /** With `--fix`: told what happened to each file that was fixed, or could not be. */
   onFix?(event: FixEvent): void;
+  /**
+   * The script to start as a check worker (the CLI's own bundle): records are
+   * then checked in `--jobs` worker threads. Without it, in this thread.
+   */
+  readonly workerScript?: string;
 }
 
 export interface LintOutcome {
@@ -119,6 +125,7 @@ async function lintJsonLinesInput(
   emit: (d: ReportDiagnostic) => void,
   sink: ReportSink,
   contentHash: boolean,
+  pool: CheckPool | undefined,
 ): Promise<void> {
   const stream = input.absolutePath === '-' ? io.stdin() : fs.createReadStream(input.absolutePath);
   let sniffed = false;
@@ -142,6 +149,7 @@ async function lintJsonLinesInput(
       now: io.now,
       catalog,
       contentHash,
+      pool,
       onDiagnostic: emit,
       onRecordEnd: () => sink.endRecord(),
       afterChunk: () => sink.drain(),
@@ -160,8 +168,15 @@ async function lintJsonLinesInput(
  * The diagnostics of a whole text, in document order, each with the finding
  * it is (the record's identity and the location inside it).
  */
-export function lintText(text: string, filePath: string, format: 'json' | 'jsonl', config: ProjectConfig | undefined, now?: number, options: { contentHash?: boolean } = {}): ReportDiagnostic[] {
-  const check = checkDocument(text, format, { now, catalog: catalogFor(config) });
+export function lintText(
+  text: string,
+  filePath: string,
+  format: 'json' | 'jsonl',
+  config: ProjectConfig | undefined,
+  now?: number,
+  options: { contentHash?: boolean; check?: DocumentCheck } = {},
+): ReportDiagnostic[] {
+  const check = options.check ?? checkDocument(text, format, { now, catalog: catalogFor(config) });
   const lines = new LineIndex(text);
   const severityOf = severityResolver(config, filePath);
   const out: ReportDiagnostic[] = [];
@@ -278,43 +293,64 @@ export async function runLint(args: LintArgs, io: LintIO, sink: ReportSink, opti
   };
 
   const reportedConfigs = new Set<string>();
-  for (const input of inputs) {
-    const filePath = input.absolutePath === '-' ? path.join(io.cwd, 'stdin.incidents.jsonl') : input.absolutePath;
-    const config = explicit ?? loader.configFor(filePath);
-    if (config && config.problems.length && !reportedConfigs.has(config.path)) {
-      reportedConfigs.add(config.path);
-      const emit = beginFile(path.relative(io.cwd, config.path) || config.path, config.path);
-      configDiagnostics(config, nodeFileSystem.readFile(config.path)).forEach(emit);
-      sink.endFile();
+  // Worker threads, started with the first file worth them (small inputs are checked here, without the start-up).
+  let workers: CheckPool | undefined;
+  const jobs = args.jobs ?? defaultPoolSize();
+  const pool = (): CheckPool | undefined => {
+    if (!workers && io.workerScript && jobs > 1) {
+      workers = new CheckPool(io.workerScript, jobs);
     }
-    const format = input.absolutePath === '-' || isJsonLinesPath(input.absolutePath) ? 'jsonl' : 'json';
-    if (format === 'jsonl' && !args.fix) {
-      const emit = beginFile(input.displayPath, input.absolutePath);
-      await lintJsonLinesInput(input, io, severityResolver(config, filePath), catalogFor(config), emit, sink, !!options.contentHash);
-      sink.endFile();
-      continue;
-    }
-    const text = readInput(input, io);
-    const emit = beginFile(input.displayPath, input.absolutePath);
-    if (looksBinary(text)) {
-      emit(binaryDiagnostic());
-      sink.endFile();
-      continue;
-    }
-    const outcome = args.fix ? fixFileInPlace(input, text, format, { severityOf: severityResolver(config, filePath), now: io.now, catalog: catalogFor(config) }) : { text };
-    if (outcome.event) {
-      io.onFix?.(outcome.event);
-    }
-    let record: number | undefined;
-    for (const d of lintText(outcome.text, filePath, format, config, io.now, options)) {
-      if (d.finding?.record !== record) {
-        sink.endRecord();
-        record = d.finding?.record;
+    return workers;
+  };
+  try {
+    for (const input of inputs) {
+      const filePath = input.absolutePath === '-' ? path.join(io.cwd, 'stdin.incidents.jsonl') : input.absolutePath;
+      const config = explicit ?? loader.configFor(filePath);
+      if (config && config.problems.length && !reportedConfigs.has(config.path)) {
+        reportedConfigs.add(config.path);
+        const emit = beginFile(path.relative(io.cwd, config.path) || config.path, config.path);
+        configDiagnostics(config, nodeFileSystem.readFile(config.path)).forEach(emit);
+        sink.endFile();
       }
-      emit(d);
+      const format = input.absolutePath === '-' || isJsonLinesPath(input.absolutePath) ? 'jsonl' : 'json';
+      if (format === 'jsonl' && !args.fix) {
+        const emit = beginFile(input.displayPath, input.absolutePath);
+        await lintJsonLinesInput(input, io, severityResolver(config, filePath), catalogFor(config), emit, sink, !!options.contentHash, pool());
+        sink.endFile();
+        continue;
+      }
+      const text = readInput(input, io);
+      const emit = beginFile(input.displayPath, input.absolutePath);
+      if (looksBinary(text)) {
+        emit(binaryDiagnostic());
+        sink.endFile();
+        continue;
+      }
+      const outcome = args.fix ? fixFileInPlace(input, text, format, { severityOf: severityResolver(config, filePath), now: io.now, catalog: catalogFor(config) }) : { text };
+      if (outcome.event) {
+        io.onFix?.(outcome.event);
+      }
+      let record: number | undefined;
+      const workers = pool();
+      const check = workers
+        ? await checkDocumentInBatches(outcome.text, format, (batch) => workers.check({ ...batch, declared: catalogFor(config).declared }), {
+            now: io.now,
+            catalog: catalogFor(config),
+            parallel: workers.size * 2,
+          })
+        : undefined;
+      for (const d of lintText(outcome.text, filePath, format, config, io.now, { ...options, check })) {
+        if (d.finding?.record !== record) {
+          sink.endRecord();
+          record = d.finding?.record;
+        }
+        emit(d);
+      }
+      sink.endFile();
+      await sink.drain();
     }
-    sink.endFile();
-    await sink.drain();
+  } finally {
+    await workers?.close();
   }
 
   const summary = counter.summary(inputs.length);

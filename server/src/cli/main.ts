@@ -2,6 +2,7 @@
  * Entry point of the `incident-records` command.
  */
 import * as fs from 'node:fs';
+import { runCheckWorkerIfWorker } from '../node/checkPool';
 import { nodeRuntime } from '../node/nodeRuntime';
 import { parseArgs, USAGE, UsageError } from './args';
 import { describeFixes, FixEvent } from './fix';
@@ -76,6 +77,7 @@ async function main(argv: readonly string[]): Promise<number> {
         readStdin: () => fs.readFileSync(0, 'utf8'),
         stdin: () => process.stdin,
         onFix: (e) => fixEvents.push(e),
+        workerScript: __filename,
       },
       sink,
       { contentHash: args.format === 'jsonl' },
@@ -117,12 +119,15 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-// A reader that goes away (`incident-records lint --format jsonl . | head`) ends the run: an I/O error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  process.stderr.write(`incident-records: cannot write the output: ${error.code === 'EPIPE' ? 'the reader closed it (EPIPE)' : (error.code ?? error.message)}\n`);
-  process.exit(2);
-});
+// The same bundle checks records in worker threads (--jobs): there it serves batches and nothing else.
+if (!runCheckWorkerIfWorker()) {
+  // A reader that goes away (`incident-records lint --format jsonl . | head`) ends the run: an I/O error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    process.stderr.write(`incident-records: cannot write the output: ${error.code === 'EPIPE' ? 'the reader closed it (EPIPE)' : (error.code ?? error.message)}\n`);
+    process.exit(2);
+  });
 
-void main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

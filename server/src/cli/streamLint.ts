@@ -1,16 +1,21 @@
 /**
  * Lints a JSON Lines stream line by line, so a dataset of any size is checked
- * with bounded memory: only the current line, a small hash per record for
+ * with bounded memory: only the lines in flight, a small hash per record for
  * duplicate detection (IR402) and the diagnostics found are kept. Positions
  * follow LSP line counting (a lone `\r` also ends a line), as in the editor.
+ *
+ * The input is split into lines as bytes (a line is decoded once, whole), and
+ * the lines are checked in batches: in the pool of worker threads when one
+ * is given, else here. Results are reported in input order, so the output is
+ * the same whatever checks them.
  */
-import { StringDecoder } from 'node:string_decoder';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Severity, SeveritySetting } from '../../../common/diagnosticCodes';
 import { makeDiagnostic } from '../service/documentChecker';
 import { isJsonWhitespace } from '../service/parsing/scanner';
 import type { ActionCatalog } from '../service/catalog';
-import { checkRecord } from '../service/recordChecker';
+import { RecordResult, checkRecord } from '../service/recordChecker';
+import type { CheckPool } from '../node/checkPool';
 import { duplicateProblem, DuplicateTracker } from '../service/rules/datasets';
 import { lineStarts } from '../service/util/lineIndex';
 import { findingLocation, recordIdentity, safePointer } from '../service/baseline/baseline';
@@ -37,6 +42,20 @@ export interface StreamLintOptions {
   readonly afterChunk?: () => Promise<void>;
   /** Give each finding the SHA-256 of its record's text. */
   readonly contentHash?: boolean;
+  /** Worker threads to check the records in (in this thread when absent). */
+  readonly pool?: CheckPool;
+}
+
+/** A line waiting for its check: where it is and what the report needs of it. */
+interface PendingRecord {
+  readonly index: number;
+  /** LSP line of the line's first character. */
+  readonly line: number;
+  /** Offset of the record in the line (after leading whitespace). */
+  readonly s: number;
+  /** LSP line starts inside the line (a lone `\r` ends a line too). */
+  readonly breaks: number[];
+  readonly text: string;
 }
 
 /** Checks one physical line (without its `\n`) that starts at LSP line `line`. */
@@ -50,7 +69,8 @@ class LineChecker {
 
   constructor(private readonly options: StreamLintOptions) {}
 
-  check(raw: string): void {
+  /** Splits off one physical line (without its `\n`); returns the record it holds, if any. */
+  prepare(raw: string): PendingRecord | undefined {
     // The "\r" of a "\r\n" belongs to the line break that ended this line.
     let text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (this.first) {
@@ -68,22 +88,24 @@ class LineChecker {
     while (e > s && isJsonWhitespace(text.charCodeAt(e - 1))) {
       e--;
     }
-    if (e > s) {
-      this.checkRecord(text, s, e, breaks);
-    }
+    const line = this.line;
     this.line += breaks.length;
-  }
-
-  private checkRecord(text: string, s: number, e: number, breaks: number[]): void {
+    if (e <= s) {
+      return undefined;
+    }
     const index = this.records++;
     if (index >= this.recordLines.length) {
       const grown = new Int32Array(this.recordLines.length * 2);
       grown.set(this.recordLines);
       this.recordLines = grown;
     }
-    this.recordLines[index] = this.line + lineOf(breaks, s);
-    const recordText = text.slice(s, e);
-    const result = checkRecord(recordText, index, { inDataset: true, now: this.options.now ?? Date.now(), catalog: this.options.catalog });
+    this.recordLines[index] = line + lineOf(breaks, s);
+    return { index, line, s, breaks, text: s === 0 && e === text.length ? text : text.slice(s, e) };
+  }
+
+  /** Reports a record's diagnostics (its own, and IR402 against the records before it). */
+  report(pending: PendingRecord, result: RecordResult): void {
+    const { index, line, s, breaks, text: recordText } = pending;
     const problems = [...result.problems];
     if (result.identityKeys.length) {
       const duplicate = this.tracker.add(index, result.identityKeys);
@@ -102,7 +124,7 @@ class LineChecker {
       }
       const position = (offset: number) => {
         const l = lineOf(breaks, s + offset);
-        return { line: this.line + l, character: s + offset - breaks[l] };
+        return { line: line + l, character: s + offset - breaks[l] };
       };
       const d = makeDiagnostic(problem, { start: position(problem.start), end: position(problem.end) }, severity);
       const message = typeof d.message === 'string' ? d.message : d.message.value;
@@ -134,20 +156,75 @@ function lineOf(breaks: number[], offset: number): number {
   return l;
 }
 
+/** Lines checked together: enough to keep a worker busy, few enough to bound what is in flight. */
+const BATCH_RECORDS = 256;
+const BATCH_CHARS = 1 << 20;
+
 /** Lints a JSON Lines stream; resolves when the stream ends. */
 export async function lintJsonLinesStream(input: AsyncIterable<Buffer | string>, options: StreamLintOptions): Promise<void> {
   const checker = new LineChecker(options);
-  const decoder = new StringDecoder('utf8');
-  // The unfinished line, in pieces, joined once its end arrives: only new text
-  // is searched for "\n", so a line of any length costs linear time
-  // (re-searching a growing string for each chunk was quadratic).
+  const now = options.now ?? Date.now();
+  const pool = options.pool;
+  const maxInFlight = pool ? pool.size * 2 : 0;
+  let batch: PendingRecord[] = [];
+  let batchChars = 0;
+  const inFlight: { readonly records: PendingRecord[]; readonly results: Promise<RecordResult[]> }[] = [];
+
+  const flush = (): void => {
+    if (batch.length === 0) {
+      return;
+    }
+    const records = batch;
+    batch = [];
+    batchChars = 0;
+    const texts = records.map((r) => r.text);
+    const results = pool
+      ? pool.check({ texts, firstIndex: records[0].index, inDataset: true, now, declared: options.catalog?.declared })
+      : Promise.resolve(texts.map((text, i) => checkRecord(text, records[i].index, { inDataset: true, now, catalog: options.catalog })));
+    inFlight.push({ records, results });
+  };
+  /** Reports the oldest batches until at most `limit` are in flight. */
+  const settle = async (limit: number): Promise<void> => {
+    while (inFlight.length > limit) {
+      const head = inFlight.shift()!;
+      const results = await head.results;
+      head.records.forEach((record, i) => checker.report(record, results[i]));
+    }
+  };
+  const line = (raw: string): void => {
+    const record = checker.prepare(raw);
+    if (record) {
+      batch.push(record);
+      batchChars += record.text.length;
+      if (batch.length >= BATCH_RECORDS || batchChars >= BATCH_CHARS) {
+        flush();
+      }
+    }
+  };
+
+  // The unfinished line, in pieces, joined (and decoded) once its end arrives:
+  // only new input is searched for "\n", so a line of any length costs linear time.
+  let bytes: Buffer[] = [];
   let pieces: string[] = [];
-  const take = (text: string): void => {
+  const takeBytes = (chunk: Buffer): void => {
+    let from = 0;
+    let newline = chunk.indexOf(0x0a, from);
+    while (newline >= 0) {
+      line(bytes.length ? Buffer.concat([...bytes, chunk.subarray(from, newline)]).toString('utf8') : chunk.toString('utf8', from, newline));
+      bytes = [];
+      from = newline + 1;
+      newline = chunk.indexOf(0x0a, from);
+    }
+    if (from < chunk.length) {
+      bytes.push(chunk.subarray(from));
+    }
+  };
+  const takeText = (text: string): void => {
     let from = 0;
     let newline = text.indexOf('\n');
     while (newline >= 0) {
       const head = text.slice(from, newline);
-      checker.check(pieces.length ? pieces.join('') + head : head);
+      line(pieces.length ? pieces.join('') + head : head);
       pieces = [];
       from = newline + 1;
       newline = text.indexOf('\n', from);
@@ -157,9 +234,15 @@ export async function lintJsonLinesStream(input: AsyncIterable<Buffer | string>,
     }
   };
   for await (const chunk of input) {
-    take(typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
+    if (typeof chunk === 'string') {
+      takeText(chunk);
+    } else {
+      takeBytes(chunk as Buffer);
+    }
+    await settle(maxInFlight);
     await options.afterChunk?.();
   }
-  take(decoder.end());
-  checker.check(pieces.join(''));
+  line(bytes.length ? Buffer.concat(bytes).toString('utf8') : pieces.join(''));
+  flush();
+  await settle(0);
 }

@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { ConfigFileSystem } from '../service/config/configLoader';
+import { CheckPool, defaultPoolSize } from './checkPool';
 
 declare const __PRODUCT_VERSION__: string | undefined;
 
@@ -12,6 +13,11 @@ export interface Runtime {
   readonly fs: ConfigFileSystem;
   setTimeout(callback: () => void, ms: number): { dispose(): void };
   setImmediate(callback: () => void): { dispose(): void };
+  /**
+   * Worker threads that check batches of records (`size` 0: the available
+   * parallelism); undefined where there are none, or `size` is 1.
+   */
+  createCheckPool?(size: number): CheckPool | undefined;
 }
 
 export const nodeFileSystem: ConfigFileSystem = {
@@ -46,5 +52,10 @@ export const nodeRuntime: Runtime = {
   setImmediate(callback) {
     const handle = setImmediate(callback);
     return { dispose: () => clearImmediate(handle) };
+  },
+  createCheckPool(size) {
+    const threads = size === 0 ? defaultPoolSize() : size;
+    // The bundle this runs in (the server's) is also the worker: see runCheckWorkerIfWorker.
+    return threads > 1 ? new CheckPool(__filename, threads) : undefined;
   },
 };

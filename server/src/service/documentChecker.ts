@@ -9,7 +9,7 @@ import type { ActionCatalog } from './catalog';
 import { RecordStore } from './incremental/recordStore';
 import { LocatedProblem } from './problems';
 import { LineIndex } from './util/lineIndex';
-import { RecordResult } from './recordChecker';
+import type { RecordResult } from './recordChecker';
 import { duplicateRecordProblems, RecordLocator } from './rules/datasets/duplicateRecord';
 
 export interface DocumentCheck {
@@ -32,6 +32,47 @@ export function checkDocument(text: string, format: DocumentFormat, options: Che
   const now = options.now ?? Date.now();
   const store = new RecordStore(format, text, { now: () => now, catalog: options.catalog });
   store.checkSome();
+  return documentCheckOf(store, format);
+}
+
+/** Checks a batch of records elsewhere (a pool of workers): their texts, the first one's index, whether they are dataset entries, the clock. */
+export type BatchChecker = (batch: { readonly texts: readonly string[]; readonly firstIndex: number; readonly indices: readonly number[]; readonly inDataset: boolean; readonly now: number }) => Promise<readonly RecordResult[]>;
+
+/** Records checked together by a `BatchChecker`. */
+const BATCH_RECORDS = 256;
+const BATCH_CHARS = 1 << 20;
+
+/**
+ * `checkDocument` with the records checked by `checkBatches` (worker
+ * threads), several batches at once; the result is the same.
+ */
+export async function checkDocumentInBatches(text: string, format: DocumentFormat, checkBatches: BatchChecker, options: CheckOptions & { readonly parallel?: number } = {}): Promise<DocumentCheck> {
+  const now = options.now ?? Date.now();
+  const store = new RecordStore(format, text, { now: () => now, catalog: options.catalog });
+  const epoch = store.epoch;
+  const inFlight: Promise<void>[] = [];
+  let from = 0;
+  for (;;) {
+    const { indices, texts } = store.takeUnchecked(from, BATCH_RECORDS, BATCH_CHARS);
+    if (indices.length === 0) {
+      break;
+    }
+    from = indices[indices.length - 1] + 1;
+    inFlight.push(
+      checkBatches({ texts, firstIndex: indices[0], indices, inDataset: store.inDataset, now }).then((results) => {
+        results.forEach((result, i) => store.accept(epoch, indices[i], { ...result, index: indices[i] }));
+      }),
+    );
+    if (inFlight.length >= (options.parallel ?? 4)) {
+      await inFlight.shift();
+    }
+  }
+  await Promise.all(inFlight);
+  store.checkSome(); // anything a batch did not answer
+  return documentCheckOf(store, format);
+}
+
+function documentCheckOf(store: RecordStore, format: DocumentFormat): DocumentCheck {
   const records = withDatasetProblems(store);
   const spans = records.map((r) => ({ index: r.index, start: store.start(r.index), end: store.end(r.index) }));
   return {

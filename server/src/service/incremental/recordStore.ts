@@ -45,6 +45,8 @@ export class RecordStore {
   lastTouched = 0;
   /** The spans as a layout for per-record features, built on demand and dropped on change. */
   private layoutView: DocumentLayout | undefined;
+  /** Bumped by every change, so that a result computed elsewhere for an older text is never kept. */
+  private changes = 0;
 
   constructor(
     readonly format: DocumentFormat,
@@ -107,6 +109,7 @@ export class RecordStore {
   /** Splits the whole text again; every record becomes unchecked. */
   reset(source: string | TextSource): void {
     this.layoutView = undefined;
+    this.changes++;
     this.text = typeof source === 'string' ? new StringSource(source) : source;
     const text = this.text.toString();
     let layout = splitDocument(text, this.format);
@@ -132,6 +135,7 @@ export class RecordStore {
    */
   applyChange(change: TextChange, after?: string | TextSource): void {
     this.layoutView = undefined;
+    this.changes++;
     let next: TextSource;
     if (after === undefined) {
       const old = this.text.toString();
@@ -144,6 +148,47 @@ export class RecordStore {
     if (!applied) {
       this.reset(next);
     }
+  }
+
+  /** Changes since the store was made: results computed for an earlier epoch are refused (`accept`). */
+  get epoch(): number {
+    return this.changes;
+  }
+
+  /**
+   * Unchecked records from index `from` on, for checking elsewhere (a worker):
+   * at most `maxRecords` of them and about `maxChars` of text, in order.
+   */
+  takeUnchecked(from: number, maxRecords: number, maxChars: number): { readonly indices: number[]; readonly texts: string[] } {
+    const indices: number[] = [];
+    const texts: string[] = [];
+    let chars = 0;
+    for (let i = Math.max(from, this.nextUnchecked); i < this.results.length && indices.length < maxRecords && chars < maxChars; i++) {
+      if (!this.results[i]) {
+        const text = this.text.slice(this.starts[i], this.ends[i]);
+        indices.push(i);
+        texts.push(text);
+        chars += text.length;
+      }
+    }
+    return { indices, texts };
+  }
+
+  /** Keeps a result computed elsewhere for record `index`, unless the text changed since `epoch`. */
+  accept(epoch: number, index: number, result: RecordResult): boolean {
+    if (epoch !== this.changes || index >= this.results.length || this.results[index]) {
+      return false;
+    }
+    this.results[index] = this.brokenArray && result.problems.some((p) => p.code === 'IR001') ? { ...result, problems: result.problems.filter((p) => p.code !== 'IR001') } : result;
+    while (this.nextUnchecked < this.results.length && this.results[this.nextUnchecked]) {
+      this.nextUnchecked++;
+    }
+    return true;
+  }
+
+  /** Whether the document is a dataset (its records are checked as dataset entries). */
+  get inDataset(): boolean {
+    return this.shape !== 'single';
   }
 
   /** Number of records still to check. */

@@ -127,14 +127,34 @@ function isParameters(path: JsonPath): boolean {
   return path.length === 3 && path[0] === 'actions_taken' && path[2] === 'parameters';
 }
 
+/** The items schema of an array node, memoized like `merged`. */
+const itemsMemo = new Map<SchemaNode, SchemaNode | null>();
+
+function itemsOf(node: SchemaNode): SchemaNode | undefined {
+  let items = itemsMemo.get(node);
+  if (items === undefined) {
+    items = effectiveSchema(node, undefined).items ?? null;
+    itemsMemo.set(node, items);
+  }
+  return items ?? undefined;
+}
+
+/** `path` is one stack shared by the whole walk (copied only when something is reported): a clean record allocates nothing per node. */
 function walk(node: SchemaNode | undefined, value: unknown, path: (string | number)[], out: Problem[]): void {
   if (!node || path.length > MAX_DEPTH) {
     return;
   }
   if (Array.isArray(value)) {
-    const items = effectiveSchema(node, undefined).items;
+    const items = itemsOf(node);
     if (items) {
-      value.forEach((item, i) => walk(items, item, [...path, i], out));
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        if (item !== null && typeof item === 'object') {
+          path.push(i);
+          walk(items, item, path, out);
+          path.pop();
+        }
+      }
     }
     return;
   }
@@ -148,7 +168,12 @@ function walk(node: SchemaNode | undefined, value: unknown, path: (string | numb
   for (const key of Object.keys(value)) {
     const sub = Object.prototype.hasOwnProperty.call(known, key) ? known[key] : undefined;
     if (sub || free) {
-      walk(sub ?? free, value[key], [...path, key], out);
+      const child = value[key];
+      if (child !== null && typeof child === 'object') {
+        path.push(key);
+        walk(sub ?? free, child, path, out);
+        path.pop();
+      }
       continue;
     }
     absent ??= Object.keys(known).filter((name) => !Object.prototype.hasOwnProperty.call(value, name));

@@ -10,6 +10,7 @@
  * docs/secrets.md for what is and is not detected.
  */
 import { detect } from './detector';
+import { mayContainSecret } from './prefilter';
 import { isCredentialKey, isCredentialValue } from './fields';
 import { RawFinding, SecretFinding } from './types';
 
@@ -48,7 +49,13 @@ const MEMO_LIMIT = 8192;
 const MEMO_MAX_LENGTH = 256;
 const memo = new Map<string, readonly SecretFinding[]>();
 
+const NONE: readonly SecretFinding[] = Object.freeze([]);
+
 function detectMemo(text: string): readonly SecretFinding[] {
+  // The prefilter is cheaper than hashing the string for the memo, and almost every string fails it.
+  if (!mayContainSecret(text)) {
+    return NONE;
+  }
   if (text.length > MEMO_MAX_LENGTH) {
     return publicFindings(detect(text));
   }

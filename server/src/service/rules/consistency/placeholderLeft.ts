@@ -23,11 +23,32 @@ import { isObject } from '../ruleHelpers';
 
 const MAX_DEPTH = 32;
 
-function walk(ctx: RuleContext, value: unknown, path: (string | number)[], prose: ReadonlySet<string>): void {
+interface Prose {
+  readonly texts: ReadonlySet<string>;
+  /** Lengths of the shortest and longest text: most strings are ruled out by their length alone. */
+  readonly min: number;
+  readonly max: number;
+}
+
+let proseCache: Prose | undefined;
+
+function prose(): Prose {
+  if (!proseCache) {
+    const texts = skeletonProse();
+    const lengths = [...texts].map((t) => t.length);
+    proseCache = { texts, min: Math.min(...lengths), max: Math.max(...lengths) };
+  }
+  return proseCache;
+}
+
+/** `path` is one stack shared by the whole walk (copied only when something is reported). */
+function walk(ctx: RuleContext, value: unknown, path: (string | number)[], p: Prose): void {
   if (typeof value === 'string') {
-    const text = value.trim();
-    if (text.length > 0 && prose.has(text)) {
-      report(ctx, path, text);
+    if (value.length >= p.min && value.length <= p.max + 8) {
+      const text = value.trim();
+      if (p.texts.has(text)) {
+        report(ctx, [...path], text);
+      }
     }
     return;
   }
@@ -35,10 +56,16 @@ function walk(ctx: RuleContext, value: unknown, path: (string | number)[], prose
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => walk(ctx, item, [...path, i], prose));
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walk(ctx, value[i], path, p);
+      path.pop();
+    }
   } else if (isObject(value)) {
-    for (const key of Object.keys(value)) {
-      walk(ctx, value[key], [...path, key], prose);
+    for (const key in value) {
+      path.push(key);
+      walk(ctx, value[key], path, p);
+      path.pop();
     }
   }
 }
@@ -56,6 +83,6 @@ function report(ctx: RuleContext, path: JsonPath, text: string): void {
 export const placeholderLeft: RecordRule = {
   code: 'IR211',
   check(ctx) {
-    walk(ctx, ctx.record, [], skeletonProse());
+    walk(ctx, ctx.record, [], prose());
   },
 };
