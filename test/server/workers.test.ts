@@ -21,7 +21,9 @@ suite('worker threads in the language server', () => {
       capabilities: { window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     client.connection.onRequest('window/workDoneProgress/create', () => null);
-    client.connection.onNotification('$/progress', (p: { token: unknown; value: { kind: string; message?: string; title?: string } }) => progress.push(p));
+    client.connection.onNotification('$/progress', (p: { token: unknown; value: { kind: string; message?: string; title?: string } }) => {
+      progress.push(p);
+    });
   });
 
   after(async () => {
