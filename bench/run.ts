@@ -8,6 +8,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
@@ -82,15 +83,17 @@ class BenchClient {
 
   constructor(readonly child: ReturnType<typeof spawn>) {
     this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    this.connection.onNotification('textDocument/publishDiagnostics', (p: { version?: number; diagnostics: unknown[] }) => {
-      this.publishes.push({ version: p.version, at: performance.now(), count: p.diagnostics.length });
-      for (const l of this.listeners) {
-        l();
-      }
-    });
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: { version?: number; diagnostics: unknown[] }) => this.record(p));
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
+  }
+
+  record(p: { version?: number; diagnostics: unknown[] }): void {
+    this.publishes.push({ version: p.version, at: performance.now(), count: p.diagnostics.length });
+    for (const l of this.listeners) {
+      l();
+    }
   }
 
   /** Waits for a publish of `version`, then until `quietMs` pass without another; returns the last one. */
@@ -203,11 +206,11 @@ async function measureServer(file: string, text: string, languageId: string, edi
   };
 }
 
-function measureCli(file: string): { ms: number; peakMB: number; status: number | null } {
+function measureCli(file: string, extra: readonly string[] = []): { ms: number; peakMB: number; status: number | null } {
   const preload = path.join(ROOT, 'bench', 'report-rss.cjs');
   const rssFile = path.join(DATA, 'cli-rss.txt');
   const start = performance.now();
-  const result = spawnSync(process.execPath, ['--require', preload, path.join(ROOT, 'dist', 'cli', 'incident-records.js'), 'lint', '--format', 'json', file], {
+  const result = spawnSync(process.execPath, ['--require', preload, path.join(ROOT, 'dist', 'cli', 'incident-records.js'), 'lint', '--format', 'json', ...extra, file], {
     env: { ...process.env, BENCH_RSS_FILE: rssFile },
     maxBuffer: 1024 * 1024 * 1024,
   });
@@ -224,6 +227,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   fs.mkdirSync(DATA, { recursive: true });
   const rows: string[][] = [];
+  const cliRows: string[][] = [];
   const limitMB = defaultSizeLimitMB();
   for (const size of options.sizes) {
     const dataset = generate(ROOT, size);
@@ -234,6 +238,19 @@ async function main(): Promise<void> {
       const sizeMB = Buffer.byteLength(text) / 1024 / 1024;
       const parse = jsonParseTime(text, kind === 'jsonl');
       const cli = measureCli(file);
+      const cliOneThread = measureCli(file, ['--jobs', '1']);
+      const cacheFile = path.join(DATA, `${size}.${kind}.cache`);
+      fs.rmSync(cacheFile, { force: true });
+      const cold = measureCli(file, ['--cache', '--cache-location', cacheFile]);
+      const warm = measureCli(file, ['--cache', '--cache-location', cacheFile]);
+      cliRows.push([
+        `${size} ${kind === 'jsonl' ? 'JSON Lines' : 'JSON array'}`,
+        `${parse.toFixed(0)} ms`,
+        fmt(cliOneThread.ms, parse),
+        `${fmt(cli.ms, parse)} (${defaultJobs()} workers)`,
+        fmt(cold.ms, parse),
+        fmt(warm.ms, parse),
+      ]);
       let server: ServerResult | undefined;
       if (sizeMB <= options.skipServerAboveMB) {
         server = await measureServer(file, text, kind === 'jsonl' ? 'incident-jsonl' : 'incident-json', options.edits);
@@ -260,9 +277,91 @@ async function main(): Promise<void> {
   for (const row of rows) {
     console.log(line(row));
   }
+  printTable(['dataset', 'JSON.parse', 'CLI --jobs 1', 'CLI (default jobs)', 'CLI --cache, first run', 'CLI --cache, unchanged second run'], cliRows);
+  if (options.sizes.includes(10000)) {
+    const noisy = await measureNoisy(generate(ROOT, 10000).jsonl, options.edits);
+    printTable(
+      ['noisy dataset (10000 records)', 'diagnostics', 'edit → publish p50 / p95', 'serialize + parse that publish (p50)', 'ratio'],
+      [[`${noisy.sizeMB.toFixed(1)} MB`, String(noisy.diagnostics), `${noisy.editP50.toFixed(0)} / ${noisy.editP95.toFixed(0)} ms`, `${noisy.messageMs.toFixed(0)} ms`, `${(noisy.editP50 / noisy.messageMs).toFixed(2)}×`]],
+    );
+  }
   console.log(
     `\nFiles above incidentRecords.limits.maxFileSizeMB (default ${limitMB} MB) get only a syntax check in the editor, as users get it ("syntax only"); the CLI checks every record of any size.`,
   );
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+  console.log('');
+  console.log(line(header));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const row of rows) {
+    console.log(line(row));
+  }
+}
+
+function defaultJobs(): number {
+  return os.availableParallelism?.() ?? os.cpus().length;
+}
+
+/**
+ * A legacy dataset with a few problems in every record (a misspelt severity
+ * and malformed action timestamps: about 37,000 diagnostics in 10,000
+ * records), opened by a client without a diagnostics limit (every publish
+ * carries every diagnostic). Each edit's time to its publish is set against
+ * the cost of serializing and parsing that publish message itself.
+ */
+async function measureNoisy(jsonl: string, edits: number): Promise<{ sizeMB: number; diagnostics: number; editP50: number; editP95: number; messageMs: number }> {
+  const lines = jsonl.split('\n').filter((l) => l.trim());
+  const noisy = lines
+    .map((l) => {
+      const record = JSON.parse(l);
+      record.incident.severity = 'hgh';
+      for (const action of record.actions_taken ?? []) {
+        action.timestamp = 'yesterday';
+      }
+      return JSON.stringify(record);
+    })
+    .join('\n') + '\n';
+  const file = path.join(DATA, 'noisy-10000.incidents.jsonl');
+  fs.writeFileSync(file, noisy);
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, path.join(ROOT, 'dist', 'server', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const client = new BenchClient(child);
+  let lastParams: unknown;
+  client.connection.onNotification('textDocument/publishDiagnostics', (p: { version?: number; diagnostics: unknown[] }) => {
+    lastParams = p;
+    client.record(p);
+  });
+  await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } } });
+  client.connection.sendNotification('initialized', {});
+  const uri = 'file://' + file;
+  void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'incident-jsonl', version: 1, text: noisy } });
+  const opened = await client.settle(1, 1500);
+  const editTimes: number[] = [];
+  const messageTimes: number[] = [];
+  const noisyLines = noisy.split('\n');
+  for (let e = 0; e < edits; e++) {
+    const lineNo = Math.floor(((e + 0.5) / edits) * (noisyLines.length - 2));
+    const character = noisyLines[lineNo].indexOf('"title":') + '"title":"'.length;
+    const version = e + 2;
+    const sentAt = performance.now();
+    void client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: lineNo, character }, end: { line: lineNo, character } }, text: 'x' }],
+    });
+    const published = await client.settle(version, 300);
+    editTimes.push(published.at - sentAt);
+    const message = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: lastParams };
+    const start = performance.now();
+    JSON.parse(JSON.stringify(message));
+    messageTimes.push(performance.now() - start);
+  }
+  await client.connection.sendRequest('shutdown');
+  await client.connection.sendNotification('exit');
+  child.kill();
+  client.connection.dispose();
+  return { sizeMB: Buffer.byteLength(noisy) / 1024 / 1024, diagnostics: opened.count, editP50: median(editTimes), editP95: quantile(editTimes, 0.95), messageMs: median(messageTimes) };
 }
 
 /** The default of the editor's size limit, from the manifest. */

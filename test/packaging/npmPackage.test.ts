@@ -167,8 +167,11 @@ suite('npm package', () => {
      * failure. `actions/checkout` is the files given, `actions/setup-node` the
      * Node 20 running this test, and `npm install --global incident-records@…`
      * installs the tarball under test (the package is not on the registry).
+     * `actions/cache` restores its path from `cacheStore` (a folder standing
+     * for GitHub's cache service) and, as its post step does, saves it there
+     * when the job ends.
      */
-    function runJob(workflow: Workflow, checkout: Record<string, string>) {
+    function runJob(workflow: Workflow, checkout: Record<string, string>, cacheStore?: string) {
       const workspace = fs.mkdtempSync(path.join(work, 'checkout-'));
       for (const [name, text] of Object.entries(checkout)) {
         fs.mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true });
@@ -181,6 +184,7 @@ suite('npm package', () => {
         GITHUB_ACTIONS: 'true',
       });
       const steps: { step: Step; status: number | 'skipped' | 'action'; stdout: string; stderr: string }[] = [];
+      const cached: string[] = [];
       let failed = false;
       const [job] = Object.values(workflow.jobs);
       assert.equal(job['runs-on'], 'ubuntu-latest');
@@ -191,9 +195,17 @@ suite('npm package', () => {
           continue;
         }
         if (step.uses) {
-          assert.match(step.uses, /^(actions\/checkout@v4|actions\/setup-node@v4|github\/codeql-action\/upload-sarif@v3)$/, `a known action: ${step.uses}`);
+          assert.match(step.uses, /^(actions\/checkout@v4|actions\/setup-node@v4|actions\/cache@v4|github\/codeql-action\/upload-sarif@v3)$/, `a known action: ${step.uses}`);
           if (step.uses.startsWith('actions/setup-node')) {
             assert.equal(String(step.with?.['node-version']), '20');
+          }
+          if (step.uses.startsWith('actions/cache')) {
+            const cachePath = String(step.with?.path);
+            assert.ok(step.with?.key && step.with['restore-keys'], 'a key per run, restored from the latest');
+            cached.push(cachePath);
+            if (cacheStore && fs.existsSync(path.join(cacheStore, cachePath))) {
+              fs.cpSync(path.join(cacheStore, cachePath), path.join(workspace, cachePath), { recursive: true });
+            }
           }
           steps.push({ step, status: 'action', stdout: '', stderr: '' });
           continue;
@@ -202,6 +214,11 @@ suite('npm package', () => {
         const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd: workspace, encoding: 'utf8', env });
         steps.push({ step, status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr });
         failed ||= result.status !== 0;
+      }
+      for (const cachePath of cacheStore ? cached : []) {
+        if (fs.existsSync(path.join(workspace, cachePath))) {
+          fs.cpSync(path.join(workspace, cachePath), path.join(cacheStore!, cachePath), { recursive: true });
+        }
       }
       return { workspace, steps, failed };
     }
@@ -236,6 +253,25 @@ suite('npm package', () => {
       assert.equal(sarif.version, '2.1.0');
       const uris = new Set(sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }) => JSON.stringify(r.locations[0].physicalLocation.artifactLocation)));
       assert.deepEqual([...uris], [JSON.stringify({ uri: 'data/dataset.incidents.jsonl', uriBaseId: '%SRCROOT%' })], 'paths relative to the checkout');
+    });
+
+    test('code scanning: the lint cache is restored between runs, and the second run reports the same', () => {
+      const { workflow } = readWorkflow('incident-records.yml');
+      const lintStep = workflow.jobs.lint.steps.find((s) => s.name === 'Lint incident records')!;
+      const cacheStep = workflow.jobs.lint.steps.find((s) => s.uses?.startsWith('actions/cache'))!;
+      assert.ok(lintStep.run!.includes('--cache'), 'the lint keeps its cache');
+      assert.equal(cacheStep.with?.path, '.incident-records-cache', 'the cache step keeps the file --cache writes');
+      const store = fs.mkdtempSync(path.join(work, 'actions-cache-'));
+      const checkout = checkoutOf([...CLEAN, 'dataset.incidents.jsonl']);
+      const first = runJob(workflow, checkout, store);
+      assert.ok(fs.existsSync(path.join(store, '.incident-records-cache')), 'the first run saves the cache');
+      const second = runJob(workflow, checkout, store);
+      const resultsOf = (run: ReturnType<typeof runJob>) => JSON.parse(fs.readFileSync(path.join(run.workspace, 'incident-records.sarif'), 'utf8')).runs[0].results;
+      assert.ok(resultsOf(first).length > 0);
+      assert.deepEqual(resultsOf(second), resultsOf(first));
+      const secondLint = second.steps.find((s) => s.step.name === 'Lint incident records')!;
+      assert.equal(secondLint.status, 1);
+      assert.equal(secondLint.stderr, '', 'the restored cache is used quietly');
     });
 
     test('code scanning: clean records pass; with the baseline the comment describes, so does a legacy dataset', () => {

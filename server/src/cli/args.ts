@@ -19,6 +19,9 @@ export interface LintArgs {
   readonly color: boolean;
   /** Worker threads that check records (1: this thread only); the available parallelism by default. */
   readonly jobs?: number;
+  /** Keep per-record results between runs (`--cache`), in `cacheLocation` or `.incident-records-cache`. */
+  readonly cache?: boolean;
+  readonly cacheLocation?: string;
 }
 
 export type ParsedArgs = LintArgs | { readonly command: 'help' } | { readonly command: 'version' };
@@ -52,6 +55,11 @@ Options:
                              exit 0; then lint with --baseline FILE
   --jobs N                   check records in N worker threads (default: the
                              machine's available parallelism; 1 checks in one thread)
+  --cache                    keep each record's results between runs, so the next
+                             run checks only records that changed (restore the
+                             cache file between CI runs)
+  --cache-location PATH      the cache file, or a folder for it (default:
+                             .incident-records-cache)
   --no-color                 plain text output
   -h, --help                 show this help
   -v, --version              show the version
@@ -77,6 +85,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let writeBaseline: string | undefined;
   let color = true;
   let jobs: number | undefined;
+  let cache = false;
+  let cacheLocation: string | undefined;
   const paths: string[] = [];
   let onlyPaths = false;
   for (let i = 1; i < argv.length; i++) {
@@ -122,6 +132,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         throw new UsageError(`--jobs needs a whole number of worker threads from 1 to 999, not "${value}"`);
       }
       jobs = Number(value);
+    } else if (arg === '--cache') {
+      cache = true;
+    } else if (arg === '--cache-location' || arg.startsWith('--cache-location=')) {
+      cacheLocation = takeValue('--cache-location');
+      if (cacheLocation === '' || cacheLocation === '-') {
+        throw new UsageError('--cache-location needs a file or folder name');
+      }
     } else if (arg === '--baseline' || arg.startsWith('--baseline=')) {
       baseline = takeValue('--baseline');
     } else if (arg === '--write-baseline' || arg.startsWith('--write-baseline=')) {
@@ -141,5 +158,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       throw new UsageError(`${name} needs a file name`);
     }
   }
-  return { command: 'lint', format, config, fix, maxWarnings, baseline, writeBaseline, paths, color, jobs };
+  if (cacheLocation !== undefined && !cache) {
+    throw new UsageError('--cache-location names the cache of --cache: add --cache');
+  }
+  return { command: 'lint', format, config, fix, maxWarnings, baseline, writeBaseline, paths, color, jobs, cache, cacheLocation };
 }

@@ -11,7 +11,9 @@ import { Severity } from '../../../common/diagnosticCodes';
 import type { ActionCatalog } from '../service/catalog';
 import { ProjectConfig, catalogFor, severityResolver } from '../service/config/config';
 import { ConfigLoader } from '../service/config/configLoader';
-import { DocumentCheck, checkDocument, checkDocumentInBatches, makeDiagnostic } from '../service/documentChecker';
+import { BatchChecker, DocumentCheck, checkDocument, checkDocumentInBatches, makeDiagnostic } from '../service/documentChecker';
+import { RecordResult, checkRecord } from '../service/recordChecker';
+import { ResultCache, cacheFilePath } from './cache';
 import { CheckPool, defaultPoolSize } from '../node/checkPool';
 import { isJsonLinesPath } from '../service/parsing/recordSpans';
 import { isJsonWhitespace } from '../service/parsing/scanner';
@@ -60,6 +62,47 @@ export interface LintIO {
    * then checked in `--jobs` worker threads. Without it, in this thread.
    */
   readonly workerScript?: string;
+  /** The product version (part of the cache's key). */
+  readonly version?: string;
+  /** Told things worth a line on standard error (a cache that could not be used or written). */
+  onNote?(note: string): void;
+}
+
+/**
+ * Checks batches of records: answered from the cache where it knows a
+ * record's content, the rest in the workers (or here), whose results then go
+ * into the cache.
+ */
+function batchChecker(pool: CheckPool | undefined, catalog: ActionCatalog, cache: ResultCache | undefined, clock: number | undefined): BatchChecker {
+  return async (batch) => {
+    const now = clock ?? batch.now;
+    const indexOf = (i: number) => batch.indices[i] ?? batch.firstIndex + i;
+    const results: RecordResult[] = new Array(batch.texts.length);
+    const keys: string[] = [];
+    const missing: number[] = [];
+    batch.texts.forEach((text, i) => {
+      const key = cache ? cache.key(text, batch.inDataset, catalog.declared) : '';
+      keys.push(key);
+      const hit = cache?.get(key, indexOf(i));
+      if (hit) {
+        results[i] = hit;
+      } else {
+        missing.push(i);
+      }
+    });
+    if (missing.length) {
+      const texts = missing.map((i) => batch.texts[i]);
+      const indices = missing.map(indexOf);
+      const checked = pool
+        ? await pool.check({ texts, indices, firstIndex: indices[0], inDataset: batch.inDataset, now, declared: catalog.declared })
+        : texts.map((text, j) => checkRecord(text, indices[j], { inDataset: batch.inDataset, now, catalog }));
+      missing.forEach((i, j) => {
+        results[i] = checked[j];
+        cache?.set(keys[i], checked[j]);
+      });
+    }
+    return results;
+  };
 }
 
 export interface LintOutcome {
@@ -125,7 +168,7 @@ async function lintJsonLinesInput(
   emit: (d: ReportDiagnostic) => void,
   sink: ReportSink,
   contentHash: boolean,
-  pool: CheckPool | undefined,
+  checker: { readonly checkBatch: BatchChecker; readonly parallel: number } | undefined,
 ): Promise<void> {
   const stream = input.absolutePath === '-' ? io.stdin() : fs.createReadStream(input.absolutePath);
   let sniffed = false;
@@ -149,7 +192,7 @@ async function lintJsonLinesInput(
       now: io.now,
       catalog,
       contentHash,
-      pool,
+      ...checker,
       onDiagnostic: emit,
       onRecordEnd: () => sink.endRecord(),
       afterChunk: () => sink.drain(),
@@ -302,6 +345,15 @@ export async function runLint(args: LintArgs, io: LintIO, sink: ReportSink, opti
     }
     return workers;
   };
+  const cache = args.cache ? new ResultCache(cacheFilePath(io.cwd, args.cacheLocation), io.version ?? '0.0.0-dev') : undefined;
+  /** How the records of a file are checked: in the workers when there are some, through the cache when asked for. */
+  const checkerFor = (catalog: ActionCatalog, now: number | undefined) => {
+    const workersNow = pool();
+    if (!workersNow && !cache) {
+      return undefined;
+    }
+    return { checkBatch: batchChecker(workersNow, catalog, cache, now), parallel: (workersNow?.size ?? 1) * 2 };
+  };
   try {
     for (const input of inputs) {
       const filePath = input.absolutePath === '-' ? path.join(io.cwd, 'stdin.incidents.jsonl') : input.absolutePath;
@@ -315,7 +367,7 @@ export async function runLint(args: LintArgs, io: LintIO, sink: ReportSink, opti
       const format = input.absolutePath === '-' || isJsonLinesPath(input.absolutePath) ? 'jsonl' : 'json';
       if (format === 'jsonl' && !args.fix) {
         const emit = beginFile(input.displayPath, input.absolutePath);
-        await lintJsonLinesInput(input, io, severityResolver(config, filePath), catalogFor(config), emit, sink, !!options.contentHash, pool());
+        await lintJsonLinesInput(input, io, severityResolver(config, filePath), catalogFor(config), emit, sink, !!options.contentHash, checkerFor(catalogFor(config), io.now));
         sink.endFile();
         continue;
       }
@@ -331,13 +383,9 @@ export async function runLint(args: LintArgs, io: LintIO, sink: ReportSink, opti
         io.onFix?.(outcome.event);
       }
       let record: number | undefined;
-      const workers = pool();
-      const check = workers
-        ? await checkDocumentInBatches(outcome.text, format, (batch) => workers.check({ ...batch, declared: catalogFor(config).declared }), {
-            now: io.now,
-            catalog: catalogFor(config),
-            parallel: workers.size * 2,
-          })
+      const checker = checkerFor(catalogFor(config), io.now);
+      const check = checker
+        ? await checkDocumentInBatches(outcome.text, format, checker.checkBatch, { now: io.now, catalog: catalogFor(config), parallel: checker.parallel })
         : undefined;
       for (const d of lintText(outcome.text, filePath, format, config, io.now, { ...options, check })) {
         if (d.finding?.record !== record) {
@@ -351,6 +399,16 @@ export async function runLint(args: LintArgs, io: LintIO, sink: ReportSink, opti
     }
   } finally {
     await workers?.close();
+  }
+  if (cache) {
+    try {
+      cache.save();
+    } catch (error) {
+      io.onNote?.(`could not write the cache ${cache.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    if (cache.stats.ignored) {
+      io.onNote?.(`the cache ${cache.file} was ${cache.stats.ignored}: ignored, and written anew`);
+    }
   }
 
   const summary = counter.summary(inputs.length);

@@ -78,6 +78,8 @@ async function main(argv: readonly string[]): Promise<number> {
         stdin: () => process.stdin,
         onFix: (e) => fixEvents.push(e),
         workerScript: __filename,
+        version: nodeRuntime.version,
+        onNote: (note) => process.stderr.write(`incident-records: ${note}\n`),
       },
       sink,
       { contentHash: args.format === 'jsonl' },

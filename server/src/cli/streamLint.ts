@@ -15,7 +15,7 @@ import { makeDiagnostic } from '../service/documentChecker';
 import { isJsonWhitespace } from '../service/parsing/scanner';
 import type { ActionCatalog } from '../service/catalog';
 import { RecordResult, checkRecord } from '../service/recordChecker';
-import type { CheckPool } from '../node/checkPool';
+import type { BatchChecker } from '../service/documentChecker';
 import { duplicateProblem, DuplicateTracker } from '../service/rules/datasets';
 import { lineStarts } from '../service/util/lineIndex';
 import { findingLocation, recordIdentity, safePointer } from '../service/baseline/baseline';
@@ -42,8 +42,12 @@ export interface StreamLintOptions {
   readonly afterChunk?: () => Promise<void>;
   /** Give each finding the SHA-256 of its record's text. */
   readonly contentHash?: boolean;
-  /** Worker threads to check the records in (in this thread when absent). */
-  readonly pool?: CheckPool;
+  /**
+   * Checks a batch of records (in worker threads, from a cache…); in this
+   * thread when absent. `parallel`: batches it may have in flight.
+   */
+  readonly checkBatch?: BatchChecker;
+  readonly parallel?: number;
 }
 
 /** A line waiting for its check: where it is and what the report needs of it. */
@@ -160,15 +164,26 @@ function lineOf(breaks: number[], offset: number): number {
 const BATCH_RECORDS = 256;
 const BATCH_CHARS = 1 << 20;
 
+const STALLED = Symbol('stalled');
+
+/** Resolves once pending I/O has had its turn: input that is not there by then has stalled. */
+function afterIo(): Promise<typeof STALLED> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(() => resolve(STALLED))));
+}
+
 /** Lints a JSON Lines stream; resolves when the stream ends. */
 export async function lintJsonLinesStream(input: AsyncIterable<Buffer | string>, options: StreamLintOptions): Promise<void> {
   const checker = new LineChecker(options);
   const now = options.now ?? Date.now();
-  const pool = options.pool;
-  const maxInFlight = pool ? pool.size * 2 : 0;
+  const checkBatch = options.checkBatch;
+  const maxInFlight = checkBatch ? (options.parallel ?? 2) : 0;
   let batch: PendingRecord[] = [];
   let batchChars = 0;
-  const inFlight: { readonly records: PendingRecord[]; readonly results: Promise<RecordResult[]> }[] = [];
+  // Batches are reported in input order as their results arrive (a chain),
+  // whatever the order the workers finish them in; at most `maxInFlight`
+  // wait to be reported before reading goes on.
+  let reported: Promise<void> = Promise.resolve();
+  const inFlight: Promise<void>[] = [];
 
   const flush = (): void => {
     if (batch.length === 0) {
@@ -178,17 +193,20 @@ export async function lintJsonLinesStream(input: AsyncIterable<Buffer | string>,
     batch = [];
     batchChars = 0;
     const texts = records.map((r) => r.text);
-    const results = pool
-      ? pool.check({ texts, firstIndex: records[0].index, inDataset: true, now, declared: options.catalog?.declared })
-      : Promise.resolve(texts.map((text, i) => checkRecord(text, records[i].index, { inDataset: true, now, catalog: options.catalog })));
-    inFlight.push({ records, results });
+    const indices = records.map((r) => r.index);
+    const results = checkBatch
+      ? checkBatch({ texts, firstIndex: indices[0], indices, inDataset: true, now })
+      : Promise.resolve(texts.map((text, i) => checkRecord(text, indices[i], { inDataset: true, now, catalog: options.catalog })));
+    reported = reported.then(async () => {
+      const checked = await results;
+      records.forEach((record, i) => checker.report(record, checked[i]));
+    });
+    inFlight.push(reported);
   };
-  /** Reports the oldest batches until at most `limit` are in flight. */
+  /** Waits until at most `limit` batches are still to be reported. */
   const settle = async (limit: number): Promise<void> => {
     while (inFlight.length > limit) {
-      const head = inFlight.shift()!;
-      const results = await head.results;
-      head.records.forEach((record, i) => checker.report(record, results[i]));
+      await inFlight.shift();
     }
   };
   const line = (raw: string): void => {
@@ -233,7 +251,24 @@ export async function lintJsonLinesStream(input: AsyncIterable<Buffer | string>,
       pieces.push(text.slice(from));
     }
   };
-  for await (const chunk of input) {
+  // When the input stalls (a pipe that writes a record now and the next one
+  // later), everything read so far goes to be checked and reported before
+  // the next input arrives: a reader of the output sees each record's
+  // findings as it goes.
+  const chunks = input[Symbol.asyncIterator]();
+  let next = chunks.next();
+  for (;;) {
+    let step = await Promise.race([next, afterIo()]);
+    if (step === STALLED) {
+      // What was read so far is checked and reported while the input is awaited.
+      flush();
+      step = await next;
+    }
+    if (step.done) {
+      break;
+    }
+    next = chunks.next();
+    const chunk = step.value;
     if (typeof chunk === 'string') {
       takeText(chunk);
     } else {

@@ -322,7 +322,8 @@ export class RecordStore {
   }
 }
 
-function reindex(result: RecordResult, index: number): RecordResult {
+/** A result moved to another record index (its problems name the record they belong to). */
+export function reindex(result: RecordResult, index: number): RecordResult {
   return {
     ...result,
     index,
