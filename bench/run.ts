@@ -239,6 +239,7 @@ async function main(): Promise<void> {
       const parse = jsonParseTime(text, kind === 'jsonl');
       const cli = measureCli(file);
       const cliOneThread = measureCli(file, ['--jobs', '1']);
+      const cliWorkers = measureCli(file, ['--jobs', String(defaultJobs())]);
       const cacheFile = path.join(DATA, `${size}.${kind}.cache`);
       fs.rmSync(cacheFile, { force: true });
       const cold = measureCli(file, ['--cache', '--cache-location', cacheFile]);
@@ -247,7 +248,8 @@ async function main(): Promise<void> {
         `${size} ${kind === 'jsonl' ? 'JSON Lines' : 'JSON array'}`,
         `${parse.toFixed(0)} ms`,
         fmt(cliOneThread.ms, parse),
-        `${fmt(cli.ms, parse)} (${defaultJobs()} workers)`,
+        fmt(cliWorkers.ms, parse),
+        `${fmt(cli.ms, parse)} (${Buffer.byteLength(text) >= 64 * 1024 * 1024 ? `${defaultJobs()} workers` : 'one thread'})`,
         fmt(cold.ms, parse),
         fmt(warm.ms, parse),
       ]);
@@ -277,7 +279,7 @@ async function main(): Promise<void> {
   for (const row of rows) {
     console.log(line(row));
   }
-  printTable(['dataset', 'JSON.parse', 'CLI --jobs 1', 'CLI (default jobs)', 'CLI --cache, first run', 'CLI --cache, unchanged second run'], cliRows);
+  printTable(['dataset', 'JSON.parse', 'CLI --jobs 1', `CLI --jobs ${defaultJobs()}`, 'CLI (default jobs)', 'CLI --cache, first run', 'CLI --cache, unchanged second run'], cliRows);
   if (options.sizes.includes(10000)) {
     const noisy = await measureNoisy(generate(ROOT, 10000).jsonl, options.edits);
     printTable(

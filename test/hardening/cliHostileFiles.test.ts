@@ -160,6 +160,33 @@ suite('CLI on large files', () => {
     console.log(`# 200 MB dataset: ${l.file.records} records, ${l.file.bytes} bytes, peak RSS ${Math.round(l.usage.maxRssKB / 1024)} MB (20 MB: ${Math.round(s.usage.maxRssKB / 1024)} MB)`);
   });
 
+  test('in worker threads too (--jobs 2), a 200 MB dataset is checked whole and peak memory does not grow with the file', () => {
+    const dir = tempDir();
+    // Workers reach their steady heap later than one thread does: the smaller run is large enough to get there.
+    const mid = writeDataset(path.join(dir, 'mid.incidents.jsonl'), 64 * MB);
+    const large = writeDataset(path.join(dir, 'large.incidents.jsonl'), 200 * MB);
+    const [m, l] = [mid, large].map((file) => {
+      const run = runCli(['lint', '--jobs', '2', '--format', 'json', path.basename(file.path)], dir);
+      assert.equal(run.signal, null, `${file.path}: killed by ${run.signal}`);
+      assert.equal(run.status, 1, run.stderr.slice(0, 2000));
+      const result = report(run);
+      const found = result.files[0].diagnostics;
+      assert.deepEqual(
+        { errors: result.summary.errors, warnings: result.summary.warnings, information: result.summary.information, lastLine: Math.max(...found.map((d) => d.range.start.line)) + 1 },
+        file.expected,
+        'every record was checked',
+      );
+      assert.ok(run.usage, 'the child reported its usage');
+      return { file, usage: run.usage };
+    });
+    const growthKB = l.usage.maxRssKB - m.usage.maxRssKB;
+    const bytesKB = (l.file.bytes - m.file.bytes) / 1024;
+    // Holding the file would grow the peak by the added bytes at least; three heaps (this thread's and
+    // two workers') each move it by their garbage-collection timing, so the bound is two fifths of them.
+    assert.ok(growthKB < 0.4 * bytesKB, `peak RSS grew by ${growthKB} kB for ${Math.round(bytesKB)} kB more input`);
+    console.log(`# 200 MB dataset in 2 workers: peak RSS ${Math.round(l.usage.maxRssKB / 1024)} MB (64 MB: ${Math.round(m.usage.maxRssKB / 1024)} MB)`);
+  });
+
   test('a 200 MB record on a single line is checked, in time linear in its size', () => {
     const dir = tempDir();
     const sizes = [20 * MB, 200 * MB].map((bytes, i) => writeSingleLine(path.join(dir, `line${i}.incidents.jsonl`), bytes));

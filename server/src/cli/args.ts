@@ -54,7 +54,8 @@ Options:
                              identity, code and JSON pointer, not by line), and
                              exit 0; then lint with --baseline FILE
   --jobs N                   check records in N worker threads (default: the
-                             machine's available parallelism; 1 checks in one thread)
+                             machine's available parallelism for inputs of 64 MB
+                             or more, else one thread; 1 checks in one thread)
   --cache                    keep each record's results between runs, so the next
                              run checks only records that changed (restore the
                              cache file between CI runs)

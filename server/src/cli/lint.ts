@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import type { Readable } from 'node:stream';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Severity } from '../../../common/diagnosticCodes';
@@ -289,6 +290,35 @@ function loadBaseline(file: string, cwd: string): Baseline {
   }
 }
 
+/** Inputs of this many bytes or more are worth worker threads by default. */
+export const WORKERS_FROM_BYTES = 64 * 1024 * 1024;
+/** Below this heap limit (node's `--max-old-space-size`), the default is one thread: each worker has a heap of its own. */
+const WORKERS_FROM_HEAP_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Worker threads when `--jobs` does not say: each costs a start-up (its own
+ * heap, the rules compiled again) that a small input does not earn back, so
+ * the machine's parallelism is used for inputs of 64 MB or more (standard
+ * input, whose size is unknown, is checked in this thread), and not when the
+ * process was given a small heap, which is a request to stay small.
+ */
+function defaultJobs(inputs: readonly InputFile[]): number {
+  if (v8.getHeapStatistics().heap_size_limit < WORKERS_FROM_HEAP_BYTES) {
+    return 1;
+  }
+  let bytes = 0;
+  for (const input of inputs) {
+    if (input.absolutePath !== '-') {
+      try {
+        bytes += fs.statSync(input.absolutePath).size;
+      } catch {
+        // Reported when the file is read.
+      }
+    }
+  }
+  return bytes >= WORKERS_FROM_BYTES ? defaultPoolSize() : 1;
+}
+
 /**
  * Lints the paths of `args`, giving each reported diagnostic to `sink`
  * (with `--write-baseline`, to the baseline file instead).
@@ -336,9 +366,9 @@ export async function runLint(args: LintArgs, io: LintIO, sink: ReportSink, opti
   };
 
   const reportedConfigs = new Set<string>();
-  // Worker threads, started with the first file worth them (small inputs are checked here, without the start-up).
+  // Worker threads, started with the first file checked in them (small inputs are checked here, without the start-up).
   let workers: CheckPool | undefined;
-  const jobs = args.jobs ?? defaultPoolSize();
+  const jobs = args.jobs ?? defaultJobs(inputs);
   const pool = (): CheckPool | undefined => {
     if (!workers && io.workerScript && jobs > 1) {
       workers = new CheckPool(io.workerScript, jobs);
