@@ -3,10 +3,11 @@
  * server, declared once and imported by both. Only
  * `vscode-languageserver-protocol` types here; no `vscode`.
  */
-import { RequestType, WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Position } from 'vscode-languageserver-types';
 import type { TimelineModel } from './timeline';
+import type { DatasetProblem, DatasetProblemParams, DatasetView, DatasetViewParams, ProblemTotals, VisibleRangesParams } from './dataset';
 
 /** Initialization options the client sends in `initialize`. */
 export interface InitializationOptions {
@@ -37,6 +38,12 @@ export interface ServerSettings {
   readonly baseline?: string;
   /** Worker threads that check a large document (`incidentRecords.workers`); 0: the machine's available parallelism, 1: none. */
   readonly workers: number;
+  /**
+   * At most this many diagnostics per document are published
+   * (`incidentRecords.limits.maxPublishedDiagnostics`, VS Code's marker limit
+   * by default), the most useful first; 0: every diagnostic.
+   */
+  readonly maxPublishedDiagnostics: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -46,6 +53,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxFileSizeMB: 200,
   baseline: undefined,
   workers: 0,
+  maxPublishedDiagnostics: 1000,
 };
 
 /** Normalises raw `incidentRecords` settings (any shape) into `ServerSettings`. */
@@ -57,6 +65,7 @@ export function normaliseSettings(raw: unknown): ServerSettings {
   };
   const bool = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback);
   const size = sub('limits').maxFileSizeMB;
+  const published = sub('limits').maxPublishedDiagnostics;
   return {
     validateEnable: bool(sub('validate').enable, DEFAULT_SETTINGS.validateEnable),
     inlayHintsEnable: bool(sub('inlayHints').enable, DEFAULT_SETTINGS.inlayHintsEnable),
@@ -64,6 +73,7 @@ export function normaliseSettings(raw: unknown): ServerSettings {
     maxFileSizeMB: typeof size === 'number' && Number.isFinite(size) && size >= 1 ? size : DEFAULT_SETTINGS.maxFileSizeMB,
     baseline: typeof section.baseline === 'string' && section.baseline.trim() ? section.baseline.trim() : undefined,
     workers: typeof section.workers === 'number' && Number.isInteger(section.workers) && section.workers >= 0 && section.workers <= 64 ? section.workers : DEFAULT_SETTINGS.workers,
+    maxPublishedDiagnostics: typeof published === 'number' && Number.isInteger(published) && published >= 0 ? published : DEFAULT_SETTINGS.maxPublishedDiagnostics,
   };
 }
 
@@ -165,3 +175,29 @@ export function fixSummary(result: Pick<FixAllResult, 'applied' | 'byCode'>): st
     .map(([code, n]) => `${code} × ${n.toLocaleString('en-US')}`);
   return `Fixed ${result.applied.toLocaleString('en-US')} problem${result.applied === 1 ? '' : 's'}: ${parts.join(', ')}. Undo takes them all back.`;
 }
+
+/**
+ * Client → server: the dataset view of an open document (summary, charts,
+ * problem groups and a page of filtered, sorted rows), for the dataset view
+ * and any LSP client. `null` when the document is not open on the server.
+ */
+export const DatasetViewRequest = new RequestType<DatasetViewParams, DatasetView | null, void>('incidentRecords/datasetView');
+
+/**
+ * Client → server: the next (or previous) problem of a document from a
+ * position, among all of them, beyond the editor's marker limit. `null` when
+ * there is none or the document is not open.
+ */
+export const DatasetProblemRequest = new RequestType<DatasetProblemParams, DatasetProblem | null, void>('incidentRecords/datasetProblem');
+
+/** Server → client: a document's real problem totals, sent with each publish of its diagnostics. */
+export const ProblemTotalsNotification = new NotificationType<ProblemTotals>('incidentRecords/problemTotals');
+
+/** Client → server: the ranges of a document on screen, so the problems there are published first when there are more than the editor shows. */
+export const VisibleRangesNotification = new NotificationType<VisibleRangesParams>('incidentRecords/visibleRanges');
+
+/** The extension's command that opens the dataset view, with optional arguments `[uri: string]`. */
+export const OpenDatasetViewCommand = 'incidentRecords.openDatasetView';
+
+/** Client → server: the dataset card of an open document as Markdown (the CLI's `stats --format markdown`), for "Copy Dataset Card as Markdown". `null` when not open. */
+export const DatasetCardRequest = new RequestType<{ readonly textDocument: { readonly uri: string } }, string | null, void>('incidentRecords/datasetCard');

@@ -28,6 +28,23 @@ export interface TimelineModel {
   readonly end?: TimelineEnd;
   /** Findings the preview shows inline: entries with `actionIndex` beside that action, the others under the header. */
   readonly warnings: readonly TimelineWarning[];
+  /**
+   * The record's problems (its diagnostics, with the configured severities,
+   * whether or not the editor shows them all), in document order. Messages
+   * never repeat a secret.
+   */
+  readonly problems: readonly TimelineProblem[];
+}
+
+/** One diagnostic of the record the timeline shows. */
+export interface TimelineProblem {
+  readonly code: string;
+  readonly severity: 'error' | 'warning' | 'information' | 'hint';
+  readonly message: string;
+  /** Where it is in the document: revealed and selected when the problem is activated. */
+  readonly range: Range;
+  /** The action (index in `actions_taken`) the problem is inside, if any. */
+  readonly actionIndex?: number;
 }
 
 export interface TimelineHeader {

@@ -29,14 +29,20 @@ export interface ReadyMessage {
   readonly uri?: string;
 }
 
-/** Webview → extension: reveal and select an action's JSON in the editor (entry clicked, or Enter/Space on it). */
+/**
+ * Webview → extension: reveal and select an action's JSON in the editor
+ * (entry clicked, or Enter/Space on it), or a problem's range (an item of
+ * the problems list): one of `actionIndex` and `problemIndex`.
+ */
 export interface RevealMessage {
   readonly type: 'reveal';
   readonly uri: string;
   /** The model the entry was drawn from: the extension re-reads the record when the document changed since. */
   readonly version: number;
   readonly recordIndex: number;
-  readonly actionIndex: number;
+  readonly actionIndex?: number;
+  /** Index in the model's `problems`. */
+  readonly problemIndex?: number;
 }
 
 /** Webview → extension: copy the shown timeline as a Markdown table. */

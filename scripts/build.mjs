@@ -61,6 +61,20 @@ const builds = [
     logLevel: 'warning',
     plugins: watch ? [problemMatcher] : [],
   },
+  // The dataset view's script, the same way.
+  {
+    entryPoints: ['webview/dataset/dataset.ts'],
+    outfile: 'dist/webview/dataset.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: watch ? [problemMatcher] : [],
+  },
 ];
 
 if (watch) {

@@ -2,6 +2,7 @@
 // the bundled webview (run `npm run build` first) in Debian's Chromium, with VS Code theme colours.
 // Usage: node scripts/screenshot-timeline.mjs [OUT_DIR]
 import * as esbuild from 'esbuild';
+import { validatorPlugin } from './validator-plugin.mjs';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -25,6 +26,9 @@ await esbuild.build({
   logLevel: 'warning',
   define: { __PRODUCT_VERSION__: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
   inject: [join(root, 'scripts', 'import-meta-url.js')],
+  // The core's schema validator is generated at build time, as in the other bundles.
+  loader: { '.md': 'text' },
+  plugins: [validatorPlugin],
 });
 const { renderScreenshots } = createRequire(import.meta.url)(bundle);
 for (const file of await renderScreenshots(outDir)) {

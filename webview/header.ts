@@ -4,6 +4,7 @@
  */
 import type { TimelineModel, TimelineResult, TimelineWarning } from '../common/timeline';
 import { decoration, el, text } from './dom';
+import { problemsText } from './problems';
 
 /** Results are told apart by colour, icon and word, so that none of them is needed alone. */
 export const RESULTS: Readonly<Record<TimelineResult, { readonly icon: string; readonly label: string }>> = {
@@ -52,6 +53,7 @@ export function renderHeader(model: TimelineModel, onCopy: () => void): HTMLElem
       fact('Resolution time', resolution),
       fact('Started', header.start),
       fact('Actions', countsText(model)),
+      fact('Problems', problemsText(model.problems ?? []), (model.problems ?? []).length ? 'has-problems' : 'no-problems'),
     ),
   );
 }

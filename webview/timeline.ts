@@ -10,6 +10,7 @@ import type { FromWebviewMessage, TimelineWebviewState, ToWebviewMessage } from 
 import { el, text } from './dom';
 import { renderEntries } from './entries';
 import { renderHeader, renderLegend, renderWarnings } from './header';
+import { renderProblems } from './problems';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;
@@ -52,6 +53,13 @@ function reveal(index: number): void {
   vscode.postMessage({ type: 'reveal', uri: currentUri, version: current.version, recordIndex: current.recordIndex, actionIndex: index });
 }
 
+/** Asks the extension to select a problem's range in the editor. */
+function revealProblem(index: number): void {
+  if (current && currentUri !== undefined) {
+    vscode.postMessage({ type: 'reveal', uri: currentUri, version: current.version, recordIndex: current.recordIndex, problemIndex: index });
+  }
+}
+
 function copyMarkdown(): void {
   if (current && currentUri !== undefined) {
     vscode.postMessage({ type: 'copyMarkdown', uri: currentUri });
@@ -61,13 +69,17 @@ function copyMarkdown(): void {
 function renderModel(model: TimelineModel): void {
   // Keep the focused entry focused across live updates of the same record.
   const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.index : undefined;
+  const focusedProblem = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.problem : undefined;
   const sameRecord = current?.uri === model.uri && current.recordIndex === model.recordIndex;
   current = model;
   const warnings = renderWarnings(model.warnings.filter((w) => w.actionIndex === undefined), 'record-warnings');
-  root.replaceChildren(...[renderHeader(model, copyMarkdown), renderLegend(model), warnings, renderEntries(model)].filter((n): n is HTMLElement => n !== undefined));
+  root.replaceChildren(...[renderHeader(model, copyMarkdown), renderLegend(model), warnings, renderProblems(model), renderEntries(model)].filter((n): n is HTMLElement => n !== undefined));
   root.setAttribute('aria-busy', 'false');
   if (sameRecord && focused !== undefined) {
     root.querySelector<HTMLElement>(`li.entry[data-index="${Number(focused)}"]`)?.focus({ preventScroll: true });
+  }
+  if (sameRecord && focusedProblem !== undefined) {
+    root.querySelector<HTMLElement>(`li.problem[data-problem="${Number(focusedProblem)}"]`)?.focus({ preventScroll: true });
   }
   document.title = `Timeline: ${model.header.title ?? 'untitled incident'}`;
 }
@@ -109,6 +121,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 });
 
 root.addEventListener('click', (event) => {
+  const problem = (event.target as Element | null)?.closest<HTMLElement>('li.problem');
+  if (problem && !window.getSelection()?.toString()) {
+    revealProblem(Number(problem.dataset.problem));
+    return;
+  }
   const entry = (event.target as Element | null)?.closest<HTMLElement>('li.entry');
   // A drag that selected text (to copy an error message) is not a click on the entry.
   if (entry && !window.getSelection()?.toString()) {
@@ -117,6 +134,20 @@ root.addEventListener('click', (event) => {
 });
 
 root.addEventListener('keydown', (event) => {
+  const problem = (event.target as Element | null)?.closest<HTMLElement>('li.problem');
+  if (problem && event.target === problem) {
+    const all = [...root.querySelectorAll<HTMLElement>('li.problem')];
+    const at = all.indexOf(problem);
+    const move: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: all.length - 1 };
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      revealProblem(Number(problem.dataset.problem));
+    } else if (event.key in move) {
+      event.preventDefault();
+      all[Math.max(0, Math.min(all.length - 1, move[event.key]))]?.focus();
+    }
+    return;
+  }
   const entry = (event.target as Element | null)?.closest<HTMLElement>('li.entry');
   if (!entry || event.target !== entry) {
     return;

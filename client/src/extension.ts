@@ -3,10 +3,13 @@
  * disposable goes to the extension context.
  */
 import * as vscode from 'vscode';
+import { registerDatasetViews } from './dataset/datasetViews';
 import { registerDatasetOverview } from './datasetOverview';
 import { registerFixAllCommand } from './fixAll';
 import { IncidentLanguageClient } from './languageClient';
 import { registerNewRecordCommand } from './newRecord';
+import { registerProblemTotals } from './problemTotals';
+import { registerVisibleRanges } from './visibleRanges';
 import { RuleDocumentation } from './ruleDocumentation';
 import { registerTimelinePreview } from './preview/timelinePreview';
 
@@ -24,9 +27,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerFixAllCommand(client),
     registerTimelinePreview(context, client),
     registerDatasetOverview(client),
+    registerDatasetViews(context, client),
     registerNewRecordCommand(context),
   );
   await client.start();
+  // Both talk to the running client: its notification handlers and ranges follow it across restarts.
+  context.subscriptions.push(registerProblemTotals(client), registerVisibleRanges(client));
 }
 
 export async function deactivate(): Promise<void> {

@@ -9,9 +9,17 @@
  *   pool of worker threads (both cores), with work-done progress for a large
  *   first check;
  * - small edits are checked right away, larger ones after a short debounce;
- * - a publish always carries the version its diagnostics were computed for.
+ * - a publish always carries the version its diagnostics were computed for;
+ * - a publish carries at most the client's limit of diagnostics, the most
+ *   useful first (syntax, secrets, what is on screen: `diagnosticPriority`),
+ *   re-ranked without checking anything again when the visible ranges
+ *   change; every diagnostic is kept for the features that need them all,
+ *   and the real totals go to the client with each publish.
  */
-import { Diagnostic, DiagnosticSeverity, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { Diagnostic, DiagnosticSeverity, Range, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { ProblemTotalsNotification } from '../../common/protocol';
+import type { ProblemTotals } from '../../common/dataset';
+import { prioritiseDiagnostics, severityCounts } from './service/diagnosticPriority';
 import type { CheckPool } from './node/checkPool';
 import type { ChunkedTextDocument } from './service/text/chunkedTextDocument';
 import { DIAGNOSTIC_SOURCE, ruleDocUrl } from '../../common/diagnosticCodes';
@@ -53,12 +61,25 @@ interface Entry {
    * builds it again from the text when the file is within the limits.
    */
   stale: boolean;
+  /** Every diagnostic of the last publish (not only those published), for re-ranking and for features that need them all. */
+  published?: PublishedDiagnostics;
+}
+
+/** A document's diagnostics as last computed, whatever the client was sent of them. */
+export interface PublishedDiagnostics {
+  readonly version: number;
+  readonly all: readonly Diagnostic[];
+  /** Records of the document, and those with at least one diagnostic (0 when it was not checked record by record). */
+  readonly records: number;
+  readonly recordsWithProblems: number;
 }
 
 export class DiagnosticsScheduler {
   private readonly entries = new Map<string, Entry>();
   private disposed = false;
   private pool: { readonly size: number; readonly pool: CheckPool | undefined } | undefined;
+  /** The ranges on screen per document, as the client last said (`incidentRecords/visibleRanges`). */
+  private readonly visible = new Map<string, readonly Range[]>();
 
   constructor(private readonly state: ServerState) {}
 
@@ -103,6 +124,7 @@ export class DiagnosticsScheduler {
     const entry = this.entries.get(uri);
     entry?.timer?.dispose();
     this.entries.delete(uri);
+    this.visible.delete(uri);
     void this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -114,6 +136,37 @@ export class DiagnosticsScheduler {
   storeOf(uri: string): RecordStore | undefined {
     const entry = this.entries.get(uri);
     return entry && !entry.stale ? entry.store : undefined;
+  }
+
+  /**
+   * The ranges of a document on screen changed: when it has more diagnostics
+   * than are published, publish those of the new screen first, from the
+   * diagnostics kept (nothing is checked again).
+   */
+  async visibleRangesChanged(uri: string, ranges: readonly Range[]): Promise<void> {
+    this.visible.set(uri, ranges);
+    const published = this.entries.get(uri)?.published;
+    const document = this.state.documents.get(uri);
+    if (!published || !document || document.version !== published.version) {
+      return; // a publish for the current version follows, with these ranges
+    }
+    const { maxPublishedDiagnostics } = await this.state.settingsFor(uri);
+    if (maxPublishedDiagnostics > 0 && published.all.length > maxPublishedDiagnostics && this.entries.get(uri)?.published === published) {
+      await this.send(uri, published, maxPublishedDiagnostics);
+    }
+  }
+
+  /** Told after each publish of a document's diagnostics (e.g. the dataset view brings its rows up to date). */
+  private readonly publishListeners = new Set<(uri: string) => void>();
+
+  onDidPublish(listener: (uri: string) => void): { dispose(): void } {
+    this.publishListeners.add(listener);
+    return { dispose: () => this.publishListeners.delete(listener) };
+  }
+
+  /** Every diagnostic of an open document as last computed, with its version (the editor may show only some of them). */
+  diagnosticsOf(uri: string): PublishedDiagnostics | undefined {
+    return this.entries.get(uri)?.published;
   }
 
   dispose(): void {
@@ -346,16 +399,55 @@ export class DiagnosticsScheduler {
     if (!document) {
       return;
     }
-    const diagnostics = storeDiagnostics(entry.store, (o) => document.positionAt(o), severityOf, mark?.(entry.store));
-    await this.publish(uri, header.length ? [...header, ...diagnostics] : diagnostics);
+    // Records with problems, counted as the diagnostics are made (each record's come together, in record order).
+    const marker = mark?.(entry.store);
+    let recordsWithProblems = 0;
+    let lastRecord = -1;
+    const counting: DiagnosticMarker = (diagnostic, record) => {
+      if (record && record.index !== lastRecord) {
+        lastRecord = record.index;
+        recordsWithProblems++;
+      }
+      return marker ? marker(diagnostic, record) : diagnostic;
+    };
+    const diagnostics = storeDiagnostics(entry.store, (o) => document.positionAt(o), severityOf, counting);
+    await this.publish(uri, header.length ? [...header, ...diagnostics] : diagnostics, { records: entry.store.size, recordsWithProblems });
   }
 
-  private async publish(uri: string, diagnostics: Diagnostic[]): Promise<void> {
+  private async publish(uri: string, diagnostics: Diagnostic[], counts: { records: number; recordsWithProblems: number } = { records: 0, recordsWithProblems: 0 }): Promise<void> {
     const document = this.state.documents.get(uri);
+    const entry = this.entries.get(uri);
     if (!document) {
       return;
     }
-    await this.state.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    const published: PublishedDiagnostics = { version: document.version, all: diagnostics, ...counts };
+    if (entry) {
+      entry.published = published;
+    }
+    await this.send(uri, published, (await this.state.settingsFor(uri)).maxPublishedDiagnostics);
+    for (const listener of this.publishListeners) {
+      try {
+        listener(uri);
+      } catch (error) {
+        this.state.connection.console.error(`A listener of ${uri}'s diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
+  }
+
+  /** Publishes at most `limit` of the diagnostics (ranked only when there are more), then the real totals. */
+  private async send(uri: string, published: PublishedDiagnostics, limit: number): Promise<void> {
+    const { all } = published;
+    const diagnostics = limit > 0 && all.length > limit ? prioritiseDiagnostics(all, limit, this.visible.get(uri)) : (all as Diagnostic[]);
+    await this.state.connection.sendDiagnostics({ uri, version: published.version, diagnostics });
+    const totals: ProblemTotals = {
+      uri,
+      problems: all.length,
+      records: published.records,
+      recordsWithProblems: published.recordsWithProblems,
+      published: diagnostics.length,
+      ...severityCounts(all),
+    };
+    await this.state.connection.sendNotification(ProblemTotalsNotification, totals);
   }
 }
 

@@ -14,7 +14,8 @@ import {
   InitializeResult,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { DEFAULT_SETTINGS, InitializationOptions, ServerSettings, WorkspaceTrustNotification, normaliseSettings } from '../../common/protocol';
+import { DEFAULT_SETTINGS, InitializationOptions, ServerSettings, VisibleRangesNotification, WorkspaceTrustNotification, normaliseSettings } from '../../common/protocol';
+import { visibleRangesOf } from './service/diagnosticPriority';
 import { ConfigLoader } from './service/config/configLoader';
 import { filePathOf } from './uris';
 import { catalogFor } from './service/config/config';
@@ -162,6 +163,14 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   connection.onNotification(WorkspaceTrustNotification, () => {
     state.workspaceTrusted = true;
     scheduler.revalidateAll();
+  });
+
+  // What is on screen: the problems there are published first when there are more than the client shows.
+  connection.onNotification(VisibleRangesNotification, (params: unknown) => {
+    const visible = visibleRangesOf(params);
+    if (visible && documents.get(visible.uri)) {
+      scheduler.visibleRangesChanged(visible.uri, visible.ranges).catch((error: unknown) => connection.console.error(`Visible ranges failed: ${error instanceof Error ? error.message : String(error)}`));
+    }
   });
 
   documents.onDidOpen((e) => scheduler.open(e.document));

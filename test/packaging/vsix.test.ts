@@ -93,6 +93,7 @@ suite('VSIX package', () => {
       `extension/${CLIENT_BUNDLE}`,
       `extension/${SERVER_BUNDLE}`,
       `extension/${WEBVIEW_BUNDLE_DIR}/timeline.js`,
+      `extension/${WEBVIEW_BUNDLE_DIR}/dataset.js`,
       ...shipped('schemas', /\.json$/),
       ...shipped('snippets', /\.code-snippets$/),
       ...shipped('syntaxes', /\.json$/),

@@ -1,6 +1,6 @@
 /**
  * The timeline's LSP surface on the bundled server: the typed requests and the
- * "Open Timeline" code lens, honouring `incidentRecords.codeLens.enable`.
+ * "Open Timeline" code lens (JSON files only), honouring `incidentRecords.codeLens.enable`.
  */
 import assert from 'node:assert/strict';
 import { after, before, suite, test } from 'node:test';
@@ -69,20 +69,31 @@ suite('timeline over LSP', () => {
     );
   });
 
-  test('an "Open Timeline" code lens above each record runs the preview command on that record', async () => {
-    const uri = 'file:///tmp/ws/lenses.incidents.jsonl';
-    await open(uri);
+  test('an "Open Timeline" code lens above each record of a JSON file runs the preview command on that record', async () => {
+    const uri = 'file:///tmp/ws/lenses.incident.json';
+    const array = `[\n${line(kubernetesRecord())},\n${line(sparkRecord())}\n]\n`;
+    const opened = client.diagnostics(uri);
+    client.open(uri, 'incident-json', array);
+    await opened;
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
     assert.deepEqual(lenses, [
-      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title: 'Open Timeline', command: ShowTimelineCommand, arguments: [uri, { line: 0, character: 0 }] } },
+      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, command: { title: 'Open Timeline', command: ShowTimelineCommand, arguments: [uri, { line: 1, character: 0 }] } },
       { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, command: { title: 'Open Timeline', command: ShowTimelineCommand, arguments: [uri, { line: 2, character: 0 }] } },
     ]);
   });
 
-  test('no code lens when incidentRecords.codeLens.enable is off for the document', async () => {
-    const uri = 'file:///tmp/ws/no-lenses.incidents.jsonl';
-    lensesOff.add(uri);
+  test('no code lens in JSON Lines: one per line would double the file\'s height (the title bar opens the timeline)', async () => {
+    const uri = 'file:///tmp/ws/lenses.incidents.jsonl';
     await open(uri);
+    assert.deepEqual(await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }), []);
+  });
+
+  test('no code lens when incidentRecords.codeLens.enable is off for the document', async () => {
+    const uri = 'file:///tmp/ws/no-lenses.incident.json';
+    lensesOff.add(uri);
+    const opened = client.diagnostics(uri);
+    client.open(uri, 'incident-json', line(kubernetesRecord()));
+    await opened;
     assert.deepEqual(await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }), []);
   });
 });

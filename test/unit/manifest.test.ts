@@ -101,7 +101,7 @@ suite('extension manifest', () => {
     assert.equal(manifest.main, `./${CLIENT_BUNDLE}`);
     const languages = manifest.contributes.languages.map((language: Json) => language.id);
     assert.deepEqual(languages.sort(), [...LANGUAGES].sort());
-    assert.deepEqual([...manifest.activationEvents].sort(), [...LANGUAGES.map((id) => `onLanguage:${id}`), `onWebviewPanel:${TIMELINE_VIEW_TYPE}`].sort());
+    assert.deepEqual([...manifest.activationEvents].sort(), [...LANGUAGES.map((id) => `onLanguage:${id}`), `onWebviewPanel:${TIMELINE_VIEW_TYPE}`, 'onWebviewPanel:incidentRecords.datasetView'].sort());
   });
 
   test('maps its languages to file names, a grammar and snippets that exist', () => {

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, Browser, Page } from 'playwright-core';
+import { datasetHtml } from '../../client/src/dataset/datasetHtml';
 import { createNonce, timelineHtml } from '../../client/src/preview/timelineHtml';
 import type { FromWebviewMessage, ToWebviewMessage } from '../../common/webviewMessages';
 import { repoRoot } from '../helpers/text';
@@ -19,7 +20,12 @@ export const ORIGIN = 'https://timeline.webview.test';
 const FILES: Record<string, string> = {
   '/dist/webview/timeline.js': 'dist/webview/timeline.js',
   '/media/timeline.css': 'media/timeline.css',
+  '/dist/webview/dataset.js': 'dist/webview/dataset.js',
+  '/media/dataset.css': 'media/dataset.css',
 };
+
+/** Which webview a page loads: the timeline preview or the dataset view. */
+export type WebviewKind = 'timeline' | 'dataset';
 
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
@@ -49,17 +55,17 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** A page with the timeline webview loaded, and what it did. */
-export interface WebviewPage {
+export interface WebviewPage<From = FromWebviewMessage, To = ToWebviewMessage> {
   readonly page: Page;
   /** Messages the webview posted to the "extension". */
-  readonly posted: () => Promise<FromWebviewMessage[]>;
+  readonly posted: () => Promise<From[]>;
   /** CSP violations the page reported. */
   readonly violations: () => Promise<string[]>;
   /** Requests for anything but the shell, the script and the stylesheet. */
   readonly strayRequests: string[];
   /** Dialogs (alert, confirm…) the page tried to open. */
   readonly dialogs: string[];
-  send(message: ToWebviewMessage): Promise<void>;
+  send(message: To): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,7 +87,13 @@ const INIT_SCRIPT = `
 })();
 `;
 
-export async function openWebview(browser: Browser, theme: ThemeName, viewport = { width: 760, height: 900 }, deviceScaleFactor = 1): Promise<WebviewPage> {
+export async function openWebview<From = FromWebviewMessage, To = ToWebviewMessage>(
+  browser: Browser,
+  theme: ThemeName,
+  viewport = { width: 760, height: 900 },
+  deviceScaleFactor = 1,
+  kind: WebviewKind = 'timeline',
+): Promise<WebviewPage<From, To>> {
   const context = await browser.newContext({ viewport, deviceScaleFactor });
   const page = await context.newPage();
   const strayRequests: string[] = [];
@@ -90,10 +102,11 @@ export async function openWebview(browser: Browser, theme: ThemeName, viewport =
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
-  const html = timelineHtml({
+  const shell = kind === 'dataset' ? datasetHtml : timelineHtml;
+  const html = shell({
     cspSource: ORIGIN,
-    scriptUri: `${ORIGIN}/dist/webview/timeline.js`,
-    styleUri: `${ORIGIN}/media/timeline.css`,
+    scriptUri: `${ORIGIN}/dist/webview/${kind}.js`,
+    styleUri: `${ORIGIN}/media/${kind}.css`,
     nonce: createNonce(),
   });
   await context.route('**/*', async (route) => {
@@ -114,7 +127,7 @@ export async function openWebview(browser: Browser, theme: ThemeName, viewport =
   await applyTheme(page, theme);
   return {
     page,
-    posted: () => page.evaluate('window.__posted') as Promise<FromWebviewMessage[]>,
+    posted: () => page.evaluate('window.__posted') as Promise<From[]>,
     violations: () => page.evaluate('window.__violations') as Promise<string[]>,
     strayRequests,
     dialogs,

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { timelineModel } from '../../server/src/service/timeline';
 import { incidentDocument, readRepoFile } from '../helpers/text';
+import { renderDatasetScreenshots } from './datasetScreenshots';
 import { launchChromium, openWebview } from './harness';
 import type { ThemeName } from './themes';
 
@@ -41,6 +42,7 @@ export async function renderScreenshots(outDir: string): Promise<string[]> {
       await view.close();
       written.push(file);
     }
+    written.push(...(await renderDatasetScreenshots(browser, outDir)));
   } finally {
     await browser.close();
   }

@@ -142,6 +142,41 @@ suite('timeline webview (headless Chromium)', () => {
     await view.close();
   });
 
+  test('the record\'s problems: counted in the header, listed as text, and a click or Enter on one asks to reveal its range', async () => {
+    const record = kubernetesRecord();
+    record.incident.severity = 'hgh';
+    record.actions_taken[0].result = 'failed';
+    record.actions_taken[1].timestamp = 'yesterday';
+    const computed = modelOf(pretty(record));
+    assert.deepEqual(computed.problems.map((p) => [p.code, p.severity, p.actionIndex]), [
+      ['IR004', 'error', undefined],
+      ['IR203', 'warning', 0],
+      ['IR005', 'error', 1],
+    ]);
+    // The rules never quote such text, but whatever a message says is drawn as text.
+    const model: TimelineModel = { ...computed, problems: computed.problems.map((p, i) => (i === 1 ? { ...p, message: `${HOSTILE} ${p.message}` } : p)) };
+    const view = await show(model);
+    const { page } = view;
+    assert.equal(await page.locator('.facts .fact.has-problems .fact-value').textContent(), '3 problems: 2 errors, 1 warning');
+    assert.equal(await page.locator('.problems-title').textContent(), 'Problems (3)');
+    assert.deepEqual(await page.locator('li.problem .problem-code').allTextContents(), ['IR004', 'IR203', 'IR005']);
+    assert.deepEqual(await page.locator('li.problem .problem-message').allTextContents(), model.problems.map((p) => p.message));
+    assert.match(await page.locator('li.problem').nth(2).locator('.problem-where').textContent() ?? '', /^action 2, line \d+$/);
+    assert.ok((await page.locator('li.problem .problem-message').nth(1).textContent())?.startsWith(HOSTILE));
+    assert.equal(await page.locator('img, main script').count(), 0);
+    const reveals = async () => (await view.posted()).filter((m) => m.type === 'reveal');
+    const expected = (problemIndex: number) => ({ type: 'reveal', uri: model.uri, version: model.version, recordIndex: 0, problemIndex });
+    await page.locator('li.problem').nth(0).click();
+    await page.locator('li.problem').nth(0).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await reveals(), [expected(0), expected(2)]);
+    assert.match((await page.locator('li.problem').nth(2).getAttribute('aria-label')) ?? '', /^error IR005: .+ \(action 2, line \d+\)\. Press Enter to select it in the editor\.$/);
+    await assertClean(view);
+    await view.close();
+  });
+
   test('the header and each entry read as full sentences for screen readers, and every entry is focusable', async () => {
     const view = await show(airflow());
     const { page } = view;
@@ -166,6 +201,7 @@ suite('timeline webview (headless Chromium)', () => {
       'Resolution time41m 00s (2460 s)',
       'Started2024-03-15T03:52:40Z',
       'Actions3 actions: 2 success, 1 failed',
+      'Problemsno problems',
     ]);
     assert.equal(await page.locator('.end').getAttribute('aria-label'), 'End of resolution — resolved, +41m 00s from the start (resolution_time 41m 00s).');
     await view.close();

@@ -54,7 +54,7 @@ function isFromWebview(value: unknown): value is FromWebviewMessage {
     case 'ready':
       return m.uri === undefined || typeof m.uri === 'string';
     case 'reveal':
-      return typeof m.uri === 'string' && Number.isInteger(m.actionIndex) && typeof m.version === 'number';
+      return typeof m.uri === 'string' && typeof m.version === 'number' && (Number.isInteger(m.actionIndex) || Number.isInteger(m.problemIndex));
     case 'copyMarkdown':
       return typeof m.uri === 'string';
     default:
@@ -206,20 +206,20 @@ export class TimelinePanel implements vscode.Disposable {
     if (message.type === 'copyMarkdown') {
       return this.copyMarkdown();
     }
-    return this.reveal(message.actionIndex);
+    return this.reveal(message);
   }
 
-  /** Selects the action's JSON in an editor beside the preview (re-reading the record if the document changed since it was drawn). */
-  private async reveal(actionIndex: number): Promise<void> {
+  /** Selects the action's JSON (or the problem's range) in an editor beside the preview (re-reading the record if the document changed since it was drawn). */
+  private async reveal(message: { readonly actionIndex?: number; readonly problemIndex?: number }): Promise<void> {
     const document = await vscode.workspace.openTextDocument(this.uri);
     if (!this.model || this.shown?.version !== document.version) {
       await this.refresher.now();
     }
-    const action = this.model?.actions[actionIndex];
-    if (!action) {
+    const target = message.problemIndex !== undefined ? this.model?.problems[message.problemIndex] : this.model?.actions[message.actionIndex ?? -1];
+    if (!target) {
       return;
     }
-    const range = new vscode.Range(action.range.start.line, action.range.start.character, action.range.end.line, action.range.end.character);
+    const range = new vscode.Range(target.range.start.line, target.range.start.character, target.range.end.line, target.range.end.character);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.key);
     const viewColumn = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
     const editor = await vscode.window.showTextDocument(document, { viewColumn, selection: range, preserveFocus: false });

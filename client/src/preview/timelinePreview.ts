@@ -107,11 +107,11 @@ class TimelinePreviews implements vscode.Disposable {
       existing.moveTo(target.position, true);
       return;
     }
-    const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
+    // Beside the editor either way (the code lens and the palette too): the record stays in view while its timeline is read.
     const panel = vscode.window.createWebviewPanel(
       TIMELINE_VIEW_TYPE,
       'Timeline',
-      { viewColumn: column, preserveFocus: toSide },
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: toSide },
       { ...webviewOptions(this.context.extensionUri), enableFindWidget: true },
     );
     this.adopt(panel, target.document.uri, target.position);

@@ -24,7 +24,18 @@ export interface LintArgs {
   readonly cacheLocation?: string;
 }
 
-export type ParsedArgs = LintArgs | { readonly command: 'help' } | { readonly command: 'version' };
+export const STATS_FORMATS = ['text', 'json', 'markdown'] as const;
+export type StatsFormat = (typeof STATS_FORMATS)[number];
+
+/** `incident-records stats`: the dataset summary (text, json) or dataset card (markdown) of the inputs. */
+export interface StatsArgs {
+  readonly command: 'stats';
+  readonly format: StatsFormat;
+  readonly config?: string;
+  readonly paths: readonly string[];
+}
+
+export type ParsedArgs = LintArgs | StatsArgs | { readonly command: 'help' } | { readonly command: 'version' };
 
 export class UsageError extends Error {}
 
@@ -66,7 +77,23 @@ Options:
   -v, --version              show the version
 
 Exit status: 0 no errors (and warnings within --max-warnings), 1 problems
-found, 2 usage or I/O error.`;
+found, 2 usage or I/O error.
+
+Usage: incident-records stats [--format text|json|markdown] [--config FILE] PATH...
+
+Summarises datasets (the same PATHs as lint; JSON Lines are streamed):
+records, problems by worst severity, success and failure, services by
+severity, the incidents' date range, resolution-time medians per service,
+action types and how they went, problems by code.
+
+  --format FORMAT            text      a summary for people (default)
+                             json      {"files":[{"path","format","bytes",
+                                       "summary","charts","groups"}],
+                                       "total":{"files","summary","charts","groups"}}
+                             markdown  the dataset card, for a README or review
+  --config FILE              severities from this configuration
+
+Exit status: 0 (problems in the data do not fail stats), 2 usage or I/O error.`;
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') {
@@ -75,8 +102,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv[0] === '-v' || argv[0] === '--version') {
     return { command: 'version' };
   }
+  if (argv[0] === 'stats') {
+    return parseStatsArgs(argv);
+  }
   if (argv[0] !== 'lint') {
-    throw new UsageError(`unknown command "${argv[0]}"; try "incident-records lint --help"`);
+    throw new UsageError(`unknown command "${argv[0]}"; try "incident-records lint --help" or "incident-records stats --help"`);
   }
   let format: OutputFormat = 'text';
   let config: string | undefined;
@@ -163,4 +193,46 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     throw new UsageError('--cache-location names the cache of --cache: add --cache');
   }
   return { command: 'lint', format, config, fix, maxWarnings, baseline, writeBaseline, paths, color, jobs, cache, cacheLocation };
+}
+
+function parseStatsArgs(argv: readonly string[]): ParsedArgs {
+  let format: StatsFormat = 'text';
+  let config: string | undefined;
+  const paths: string[] = [];
+  let onlyPaths = false;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    const takeValue = (name: string): string => {
+      const eq = arg.indexOf('=');
+      if (eq > 0) {
+        return arg.slice(eq + 1);
+      }
+      const value = argv[++i];
+      if (value === undefined) {
+        throw new UsageError(`${name} needs a value`);
+      }
+      return value;
+    };
+    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
+      paths.push(arg);
+    } else if (arg === '--') {
+      onlyPaths = true;
+    } else if (arg === '-h' || arg === '--help') {
+      return { command: 'help' };
+    } else if (arg === '--format' || arg.startsWith('--format=') || arg === '-f') {
+      const value = takeValue('--format');
+      if (!(STATS_FORMATS as readonly string[]).includes(value)) {
+        throw new UsageError(`--format of stats must be text, json or markdown, not "${value}"`);
+      }
+      format = value as StatsFormat;
+    } else if (arg === '--config' || arg.startsWith('--config=') || arg === '-c') {
+      config = takeValue('--config');
+    } else {
+      throw new UsageError(`unknown option "${arg}" of stats; try "incident-records stats --help"`);
+    }
+  }
+  if (paths.length === 0) {
+    throw new UsageError('no PATH given; try "incident-records stats examples/"');
+  }
+  return { command: 'stats', format, config, paths };
 }

@@ -4,12 +4,14 @@
 import * as fs from 'node:fs';
 import { runCheckWorkerIfWorker } from '../node/checkPool';
 import { nodeRuntime } from '../node/nodeRuntime';
-import { parseArgs, USAGE, UsageError } from './args';
+import { parseArgs, StatsArgs, USAGE, UsageError } from './args';
 import { describeFixes, FixEvent } from './fix';
 import { LintOutcome, runLint } from './lint';
 import { FileReport, formatJson, formatText, plural, ReportDiagnostic } from './report';
 import { formatSarif } from './sarif';
 import { GithubSink, JsonLinesSink, ReportSink } from './streamed';
+import { runStats } from './stats';
+import { formatStatsJson, formatStatsMarkdown, formatStatsText } from './statsFormat';
 
 /** Keeps every file's diagnostics, for the formats printed at the end (text, json, sarif). */
 class CollectingSink implements ReportSink {
@@ -65,6 +67,9 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${nodeRuntime.version}\n`);
     return 0;
   }
+  if (args.command === 'stats') {
+    return stats(args);
+  }
   try {
     const fixEvents: FixEvent[] = [];
     const cwd = process.cwd();
@@ -117,6 +122,19 @@ async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     process.stderr.write(`incident-records: internal error: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+/** `incident-records stats`: exit 0 whatever the data holds, 2 on a usage or I/O error. */
+async function stats(args: StatsArgs): Promise<number> {
+  try {
+    const report = await runStats(args, { cwd: process.cwd(), stdin: () => process.stdin });
+    const out = args.format === 'json' ? formatStatsJson(report) : args.format === 'markdown' ? formatStatsMarkdown(report) : formatStatsText(report);
+    process.stdout.write(`${out}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`incident-records: ${error instanceof UsageError ? '' : 'internal error: '}${(error as Error).message}\n`);
     return 2;
   }
 }

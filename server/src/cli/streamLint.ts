@@ -38,6 +38,8 @@ export interface StreamLintOptions {
   readonly onDiagnostic: (diagnostic: ReportDiagnostic) => void;
   /** Called after the diagnostics of each record that had any. */
   readonly onRecordEnd?: () => void;
+  /** Called for every record once its diagnostics were reported, with its result and text (for `stats`). */
+  readonly onRecord?: (index: number, result: RecordResult, text: string) => void;
   /** Awaited after each chunk of input is checked: lets a slow reader of the output hold the input back. */
   readonly afterChunk?: () => Promise<void>;
   /** Give each finding the SHA-256 of its record's text. */
@@ -149,6 +151,7 @@ class LineChecker {
     if (reported) {
       this.options.onRecordEnd?.();
     }
+    this.options.onRecord?.(index, result, recordText);
   }
 }
 

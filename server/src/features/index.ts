@@ -4,10 +4,11 @@
  */
 import { codeActionsFeature } from './codeActions';
 import { datasetOverviewFeature } from './datasetOverview';
+import { datasetViewFeature } from './datasetView';
 import { fixAllFeature } from './fixAll';
 import { inlayHintsFeature } from './inlayHints';
 import { ServerFeature } from './feature';
 import { languageFeatures } from './languageFeatures';
 import { timelineFeature } from './timeline';
 
-export const FEATURES: readonly ServerFeature[] = [languageFeatures, timelineFeature, codeActionsFeature, fixAllFeature, datasetOverviewFeature, inlayHintsFeature];
+export const FEATURES: readonly ServerFeature[] = [languageFeatures, timelineFeature, codeActionsFeature, fixAllFeature, datasetOverviewFeature, datasetViewFeature, inlayHintsFeature];

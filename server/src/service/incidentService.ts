@@ -26,6 +26,7 @@ import { documentSymbols } from './symbols';
 import { inlayHints } from './inlayHints';
 import { formatDocument } from './formatting';
 import { recordStarts, timelineModel } from './timeline';
+import type { TimelineProblemOptions } from './timeline/timelineProblems';
 import type { TimelineModel } from '../../../common/timeline';
 import { CodeActionOptions, getCodeActions } from './fixes';
 import type { ActionCatalog } from './catalog';
@@ -56,8 +57,12 @@ export interface IncidentService {
   inlayHints(document: TextDocument, range: Range): InlayHint[];
   selectionRanges(document: TextDocument, positions: Position[]): SelectionRange[];
   format(document: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[];
-  /** The timeline of the record at (or nearest to) `position`; `null` for a document without records. */
-  timeline(document: TextDocument, position: Position): TimelineModel | null;
+  /**
+   * The timeline of the record at (or nearest to) `position`; `null` for a
+   * document without records. Its problems are taken from `problems.diagnostics`
+   * (the document's, as the server keeps them), or the record is checked on its own.
+   */
+  timeline(document: TextDocument, position: Position, problems?: TimelineProblemOptions): TimelineModel | null;
   /** The first position of each record (where its "Open Timeline" code lens goes). */
   recordStarts(document: TextDocument): Position[];
   /** Quick fixes for `diagnostics`, and fix-all when `options.only` asks for source actions. */
@@ -110,7 +115,8 @@ export function getIncidentService(options: IncidentServiceOptions = {}): Incide
     selectionRanges: (document, positions) =>
       json.selectionRanges(document, layout(document), formatOf(document), positions.map((p) => inside(document, p))),
     format: (document, range, formatting) => formatDocument(json, document, layout(document), formatOf(document), range && rangeInside(document, range), formatting),
-    timeline: (document, position) => timelineModel(document, inside(document, position), layout(document)),
+    timeline: (document, position, problems = {}) =>
+      timelineModel(document, inside(document, position), layout(document), { now: now(), catalog: catalogOf(document), ...problems }),
     recordStarts: (document) => recordStarts(document, layout(document)),
     getCodeActions: (document, diagnostics, actionOptions = {}) =>
       getCodeActions(document, diagnostics, { now: now(), layout: layout(document), catalog: catalogOf(document), ...actionOptions }),

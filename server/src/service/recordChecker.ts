@@ -28,6 +28,21 @@ export interface RecordSummary {
   readonly success?: boolean;
   readonly actionCount: number;
   readonly firstActionTime?: string;
+  /**
+   * `resolution_time` in seconds (top level, or under `learning_feedback`),
+   * read generously: a non-negative number or numeric string. For the dataset
+   * view's medians; IR003 reports a quoted number separately.
+   */
+  readonly resolutionSeconds?: number;
+  /** When the incident happened, as written: the incident's own timestamp field when it has one, else the first action's timestamp. */
+  readonly incidentTime?: string;
+  /**
+   * Per item of `actions_taken`, in order: its `action` and its `result`
+   * (`''` where absent or not a string). Plain string arrays, so the summary
+   * stays small when it crosses from a worker thread.
+   */
+  readonly actionTypes?: readonly string[];
+  readonly actionResults?: readonly string[];
 }
 
 export interface RecordResult {
@@ -57,17 +72,36 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Incident fields that say when it happened, in order of preference (the seed names none; teams add one of these). */
+const INCIDENT_TIME_FIELDS = ['timestamp', 'started_at', 'start_time', 'detected_at', 'created_at', 'occurred_at'] as const;
+
+/** Seconds as a number or a numeric string (`"2460"`, `" 2460.5 "`); undefined otherwise or when negative. */
+function seconds(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(?:\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
 export function summarize(record: JsonObject): RecordSummary {
   const incident = isObject(record.incident) ? record.incident : {};
   const actions = Array.isArray(record.actions_taken) ? record.actions_taken : [];
   const first = actions.find(isObject);
+  const firstActionTime = first ? str(first.timestamp) : undefined;
+  const feedback = isObject(record.learning_feedback) ? record.learning_feedback : {};
+  let incidentTime: string | undefined;
+  for (const field of INCIDENT_TIME_FIELDS) {
+    incidentTime ??= str(incident[field]);
+  }
   return {
     title: str(incident.title),
     service: str(incident.service),
     severity: str(incident.severity),
     success: typeof record.success === 'boolean' ? record.success : undefined,
     actionCount: actions.length,
-    firstActionTime: first ? str(first.timestamp) : undefined,
+    firstActionTime,
+    resolutionSeconds: seconds(record.resolution_time) ?? seconds(feedback.resolution_time),
+    incidentTime: incidentTime ?? firstActionTime,
+    actionTypes: actions.map((a) => (isObject(a) ? (str(a.action) ?? '') : '')),
+    actionResults: actions.map((a) => (isObject(a) ? (str(a.result) ?? '') : '')),
   };
 }
 

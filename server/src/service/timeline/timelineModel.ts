@@ -23,6 +23,7 @@ import { shownDeep } from '../util/text';
 import { ActionFacts, clockOf, isObject, readAction } from './timelineFields';
 import { spacersFor } from './timelineAxis';
 import { MESSAGES } from './timelineMessages';
+import { recordDiagnostics, TimelineProblemOptions, timelineProblems } from './timelineProblems';
 
 /**
  * The record at `position`, or the nearest one before it (the nearest after it
@@ -47,16 +48,19 @@ export function spanNear(document: TextDocument, layout: DocumentLayout, positio
   return before ?? layout.spans[0];
 }
 
-/** The timeline of the record at `position` in `document`, or `null` when the document has no record. */
-export function timelineModel(document: TextDocument, position: Position, layout?: DocumentLayout): TimelineModel | null {
+/**
+ * The timeline of the record at `position` in `document`, or `null` when the
+ * document has no record. `problems`: where the record's problems come from.
+ */
+export function timelineModel(document: TextDocument, position: Position, layout?: DocumentLayout, problems: TimelineProblemOptions = {}): TimelineModel | null {
   const format = formatOf(document);
   const resolved = layout ?? layoutOf(document.getText(), format);
   const span = spanNear(document, resolved, position);
-  return span ? timelineOfRecord(new RecordView(document, span, format), resolved.spans.length) : null;
+  return span ? timelineOfRecord(new RecordView(document, span, format), resolved.spans.length, { ...problems, inDataset: resolved.shape !== 'single' }) : null;
 }
 
 /** The timeline of one record of a document. */
-export function timelineOfRecord(view: RecordView, recordCount: number): TimelineModel {
+export function timelineOfRecord(view: RecordView, recordCount: number, problems: TimelineProblemOptions & { readonly inDataset?: boolean } = {}): TimelineModel {
   const errors: ParseError[] = [];
   const root = parseRecordTree(view.text, errors);
   const value: unknown = root ? getNodeValue(root) : undefined;
@@ -78,6 +82,8 @@ export function timelineOfRecord(view: RecordView, recordCount: number): Timelin
     ? record.resolution_time
     : undefined;
   const placed = placeActions(view, actionNodes, facts, resolution, warnings);
+  const recordRange = view.rangeOfOffsets(0, view.text.length);
+  const diagnostics = problems.diagnostics ?? recordDiagnostics(view, problems.inDataset ?? view.format === 'jsonl', problems);
   // The model is shown in a webview and exported as Markdown: no credential from the record in it.
   return {
     uri: view.document.uri,
@@ -85,11 +91,13 @@ export function timelineOfRecord(view: RecordView, recordCount: number): Timelin
     format: view.format,
     recordIndex: view.span.index,
     recordCount,
-    recordRange: view.rangeOfOffsets(0, view.text.length),
+    recordRange,
     header: shownDeep(header(record, resolution, placed)),
     actions: shownDeep(placed.actions),
     end: shownDeep(placed.end),
     warnings: shownDeep(warnings),
+    // The rules' messages already never repeat a secret (and are not record text to mask).
+    problems: timelineProblems(diagnostics, recordRange, placed.actions),
   };
 }
 
