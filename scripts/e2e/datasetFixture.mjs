@@ -1,7 +1,8 @@
 // A review-sized dataset for the dataset scenario, written into the run's
 // workspace copy: 3,000 records made from the clean example records, each with
-// its own title and times, half of them with a misspelt severity ("hgh",
-// IR004): 1,500 problems, more than the 1,000 markers VS Code keeps per file.
+// its own title and times, a third of them with a misspelt severity ("hgh",
+// IR004): with the examples' own defects, some 2,200 problems, more than the
+// 1,000 markers VS Code keeps per file.
 // One record far down the file has a defect of its own (an action result
 // "exploded"), which VS Code shows only if the server publishes it first.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -43,7 +44,7 @@ export function writeReviewDataset(workspace) {
     const record = structuredClone(clean[i % clean.length]);
     record.incident.title = `${record.incident.title} (#${i})`;
     shiftTimes(record, i * 7);
-    if (i % 2 === 1) {
+    if (i % 3 === 1) {
       record.incident.severity = 'hgh';
     }
     if (i === FAR_DEFECT_LINE) {

@@ -9,10 +9,11 @@
 //                  to the folder the VSIX was installed into, so the code under
 //                  test is exactly what the VSIX ships
 //   7. ui          the UI scenario, driven through the browser as a person would
+//   8. dataset     the dataset scenario: a dataset beyond the marker limit, and its dataset view
 // Exits non-zero if a stage fails, a test fails, or code-server cannot start.
 // Artifacts (screenshots, logs, the VSIX) go to test-artifacts/e2e/.
 //
-// Usage: node scripts/e2e/run.mjs [--skip-suite] [--skip-ui] [--vsix FILE] [--update-screenshots]
+// Usage: node scripts/e2e/run.mjs [--skip-suite] [--skip-ui] [--only-dataset] [--vsix FILE] [--update-screenshots]
 //   --update-screenshots copies the UI scenario's best screenshots to docs/images/ (README).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -23,6 +24,7 @@ import { installVsix, prepareRunDirs, removeRunDirs, startCodeServer } from './c
 import { runExtensionTests } from './extensionTests.mjs';
 import { ensureToolchain, REPO_ROOT } from './toolchain.mjs';
 import { runUiScenario } from './uiScenario.mjs';
+import { runDatasetScenario } from './datasetScenario.mjs';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 const FIXTURE_WORKSPACE = join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'workspace');
@@ -125,7 +127,7 @@ async function main(result) {
         if (suite.failed === 0) result.failed += 1;
       }
     }
-    if (!option('--skip-ui')) {
+    if (!option('--skip-ui') && !option('--only-dataset')) {
       const workspace = copyWorkspace(join(dirs.workspace, 'ui'));
       try {
         const ui = await stage('UI scenario', () => runUiScenario({ server, context: browser, workspace, artifactsDir: ARTIFACTS }));
@@ -135,6 +137,17 @@ async function main(result) {
         result.passed += error?.passedSteps ?? 0;
         result.failed += 1;
         result.failures.push(`the UI scenario failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (!option('--skip-ui')) {
+      const workspace = copyWorkspace(join(dirs.workspace, 'dataset'));
+      try {
+        const scenario = await stage('dataset scenario', () => runDatasetScenario({ server, context: browser, workspace, artifactsDir: ARTIFACTS }));
+        result.passed += scenario.passed;
+      } catch (error) {
+        result.passed += error?.passedSteps ?? 0;
+        result.failed += 1;
+        result.failures.push(`the dataset scenario failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   } finally {
