@@ -188,6 +188,8 @@ export interface ProblemTotals {
   readonly published: number;
   readonly errors: number;
   readonly warnings: number;
+  /** Records not checked yet (a first check of a large document under way): the totals are those so far. */
+  readonly unchecked?: number;
 }
 
 /** The editor ranges on screen for a document, so the problems there are published first. */

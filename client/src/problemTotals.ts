@@ -10,26 +10,8 @@ import * as vscode from 'vscode';
 import type { ProblemTotals } from '../../common/dataset';
 import { OpenDatasetViewCommand, ProblemTotalsNotification } from '../../common/protocol';
 import type { IncidentLanguageClient } from './languageClient';
+import { totalsText } from './problemTotalsText';
 import { LANGUAGE_IDS } from './languageClient';
-
-const n = (value: number): string => value.toLocaleString('en-US');
-const plural = (count: number, noun: string): string => `${n(count)} ${noun}${count === 1 ? '' : 's'}`;
-
-/** The item's text and tooltip for a document's totals. */
-export function totalsText(totals: ProblemTotals): { text: string; tooltip: string } {
-  const icon = totals.errors > 0 ? '$(error)' : '$(warning)';
-  const where = totals.records > 1 ? ` in ${plural(totals.recordsWithProblems, 'record')}` : '';
-  const lines = [
-    `${plural(totals.problems, 'problem')} (${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')})` +
-      (totals.records > 1 ? ` in ${n(totals.recordsWithProblems)} of ${plural(totals.records, 'record')}` : '') +
-      '.',
-  ];
-  if (totals.published < totals.problems) {
-    lines.push(`The Problems panel shows ${n(totals.published)} of them (syntax errors and secrets first, then those on screen); the dataset view lists all of them.`);
-  }
-  lines.push('Click to open the dataset view.');
-  return { text: `${icon} ${plural(totals.problems, 'problem')}${where}`, tooltip: lines.join('\n') };
-}
 
 class ProblemTotalsItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('incidentRecords.problemTotals', vscode.StatusBarAlignment.Left, 10);

@@ -79,6 +79,7 @@ const README_SCREENSHOTS = {
   '03-completion.png': 'editor-completion.png',
   '05-quick-fix.png': 'editor-quick-fix.png',
   '07-timeline.png': 'editor-timeline.png',
+  'dataset-03-dataset-view-summary.png': 'editor-dataset.png',
 };
 
 function updateReadmeScreenshots() {
@@ -132,7 +133,6 @@ async function main(result) {
       try {
         const ui = await stage('UI scenario', () => runUiScenario({ server, context: browser, workspace, artifactsDir: ARTIFACTS }));
         result.passed += ui.passed;
-        if (option('--update-screenshots')) updateReadmeScreenshots();
       } catch (error) {
         result.passed += error?.passedSteps ?? 0;
         result.failed += 1;
@@ -149,6 +149,7 @@ async function main(result) {
         result.failed += 1;
         result.failures.push(`the dataset scenario failed: ${error instanceof Error ? error.message : String(error)}`);
       }
+      if (option('--update-screenshots') && !option('--only-dataset') && result.failures.length === 0) updateReadmeScreenshots();
     }
   } finally {
     await browser?.close().catch(() => undefined);

@@ -72,6 +72,8 @@ export interface PublishedDiagnostics {
   /** Records of the document, and those with at least one diagnostic (0 when it was not checked record by record). */
   readonly records: number;
   readonly recordsWithProblems: number;
+  /** Records not checked yet, when the publish is one of a first check's progressive ones. */
+  readonly unchecked?: number;
 }
 
 export class DiagnosticsScheduler {
@@ -411,10 +413,14 @@ export class DiagnosticsScheduler {
       return marker ? marker(diagnostic, record) : diagnostic;
     };
     const diagnostics = storeDiagnostics(entry.store, (o) => document.positionAt(o), severityOf, counting);
-    await this.publish(uri, header.length ? [...header, ...diagnostics] : diagnostics, { records: entry.store.size, recordsWithProblems });
+    await this.publish(uri, header.length ? [...header, ...diagnostics] : diagnostics, { records: entry.store.size, recordsWithProblems, unchecked: entry.store.pending });
   }
 
-  private async publish(uri: string, diagnostics: Diagnostic[], counts: { records: number; recordsWithProblems: number } = { records: 0, recordsWithProblems: 0 }): Promise<void> {
+  private async publish(
+    uri: string,
+    diagnostics: Diagnostic[],
+    counts: { records: number; recordsWithProblems: number; unchecked?: number } = { records: 0, recordsWithProblems: 0 },
+  ): Promise<void> {
     const document = this.state.documents.get(uri);
     const entry = this.entries.get(uri);
     if (!document) {
@@ -446,6 +452,7 @@ export class DiagnosticsScheduler {
       recordsWithProblems: published.recordsWithProblems,
       published: diagnostics.length,
       ...severityCounts(all),
+      ...(published.unchecked ? { unchecked: published.unchecked } : {}),
     };
     await this.state.connection.sendNotification(ProblemTotalsNotification, totals);
   }

@@ -302,7 +302,7 @@ const WORKERS_FROM_HEAP_BYTES = 256 * 1024 * 1024;
  * input, whose size is unknown, is checked in this thread), and not when the
  * process was given a small heap, which is a request to stay small.
  */
-function defaultJobs(inputs: readonly InputFile[]): number {
+export function defaultJobs(inputs: readonly InputFile[]): number {
   if (v8.getHeapStatistics().heap_size_limit < WORKERS_FROM_HEAP_BYTES) {
     return 1;
   }

@@ -129,7 +129,7 @@ async function main(argv: readonly string[]): Promise<number> {
 /** `incident-records stats`: exit 0 whatever the data holds, 2 on a usage or I/O error. */
 async function stats(args: StatsArgs): Promise<number> {
   try {
-    const report = await runStats(args, { cwd: process.cwd(), stdin: () => process.stdin });
+    const report = await runStats(args, { cwd: process.cwd(), stdin: () => process.stdin, workerScript: __filename });
     const out = args.format === 'json' ? formatStatsJson(report) : args.format === 'markdown' ? formatStatsMarkdown(report) : formatStatsText(report);
     process.stdout.write(`${out}\n`);
     return 0;

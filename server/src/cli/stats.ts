@@ -27,12 +27,16 @@ import { expandPaths, InputFile, ioReason } from './files';
 import { lintText } from './lint';
 import type { ReportDiagnostic } from './report';
 import { lintJsonLinesStream } from './streamLint';
+import { defaultJobs } from './lint';
+import { CheckPool } from '../node/checkPool';
 
 export interface StatsIO {
   readonly cwd: string;
   /** Standard input as a stream (`-`: JSON Lines). */
   stdin(): Readable;
   readonly now?: number;
+  /** The script to start as a check worker (the CLI's own bundle): large JSON Lines inputs are then checked in worker threads, as `lint` checks them. */
+  readonly workerScript?: string;
 }
 
 /** One input's statistics: the `files[]` entries of `--format json`. */
@@ -115,7 +119,15 @@ class TotalCollector extends Collector {
 const asProblem = (d: ReportDiagnostic): RowProblem => ({ code: d.code, severity: d.severity, message: d.message, range: d.range });
 
 /** Streams a JSON Lines input, feeding both collectors; returns the bytes read, or undefined when it looks binary. */
-async function streamJsonLines(input: InputFile, io: StatsIO, config: ProjectConfig | undefined, filePath: string, file: Collector, total: TotalCollector): Promise<number | undefined> {
+async function streamJsonLines(
+  input: InputFile,
+  io: StatsIO,
+  config: ProjectConfig | undefined,
+  filePath: string,
+  file: Collector,
+  total: TotalCollector,
+  pool: CheckPool | undefined,
+): Promise<number | undefined> {
   const stream = input.absolutePath === '-' ? io.stdin() : fs.createReadStream(input.absolutePath);
   let bytes = 0;
   let binary = false;
@@ -138,6 +150,12 @@ async function streamJsonLines(input: InputFile, io: StatsIO, config: ProjectCon
       severityOf: severityResolver(config, filePath),
       now: io.now,
       catalog: catalogFor(config),
+      ...(pool
+        ? {
+            checkBatch: (batch) => pool.check({ ...batch, declared: catalogFor(config).declared }),
+            parallel: pool.size * 2,
+          }
+        : {}),
       onDiagnostic: (d) => pending.push(asProblem(d)),
       onRecord: (index, result, text) => {
         const problems = pending;
@@ -207,24 +225,31 @@ export async function runStats(args: StatsArgs, io: StatsIO): Promise<StatsRepor
   const inputs = expandPaths(args.paths, io.cwd);
   const total = new TotalCollector();
   const files: FileStats[] = [];
-  for (const input of inputs) {
-    const filePath = input.absolutePath === '-' ? path.join(io.cwd, 'stdin.incidents.jsonl') : input.absolutePath;
-    const config = explicit ?? loader.configFor(filePath);
-    const format = input.absolutePath === '-' || isJsonLinesPath(input.absolutePath) ? 'jsonl' : 'json';
-    const file = new Collector();
-    const bytes =
-      format === 'jsonl' ? await streamJsonLines(input, io, config, filePath, file, total) : readJson(input, io, config, filePath, file, total);
-    total.files++;
-    total.bytes += bytes ?? 0;
-    files.push({
-      path: input.displayPath,
-      format,
-      bytes: bytes ?? 0,
-      ...(bytes === undefined ? { binary: true as const } : {}),
-      summary: file.aggregates.summary(),
-      charts: file.aggregates.charts(),
-      groups: file.groups.list(),
-    });
+  // Large inputs are checked in worker threads, as lint checks them (the results, and so the statistics, are the same).
+  const jobs = defaultJobs(inputs);
+  const pool = io.workerScript && jobs > 1 && inputs.some((i) => i.absolutePath !== '-' && isJsonLinesPath(i.absolutePath)) ? new CheckPool(io.workerScript, jobs) : undefined;
+  try {
+    for (const input of inputs) {
+      const filePath = input.absolutePath === '-' ? path.join(io.cwd, 'stdin.incidents.jsonl') : input.absolutePath;
+      const config = explicit ?? loader.configFor(filePath);
+      const format = input.absolutePath === '-' || isJsonLinesPath(input.absolutePath) ? 'jsonl' : 'json';
+      const file = new Collector();
+      const bytes =
+        format === 'jsonl' ? await streamJsonLines(input, io, config, filePath, file, total, pool) : readJson(input, io, config, filePath, file, total);
+      total.files++;
+      total.bytes += bytes ?? 0;
+      files.push({
+        path: input.displayPath,
+        format,
+        bytes: bytes ?? 0,
+        ...(bytes === undefined ? { binary: true as const } : {}),
+        summary: file.aggregates.summary(),
+        charts: file.aggregates.charts(),
+        groups: file.groups.list(),
+      });
+    }
+  } finally {
+    await pool?.close();
   }
   return {
     files,
