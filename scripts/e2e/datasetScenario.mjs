@@ -9,73 +9,11 @@
 // a screenshot in the artifacts.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MOD, Scenario, STEP_TIMEOUT_MS } from './scenario.mjs';
 import { DATASET_FILE, DATASET_RECORDS, FAR_DEFECT_LINE, FAR_DEFECT_MESSAGE, writeReviewDataset } from './datasetFixture.mjs';
 
-const STEP_TIMEOUT_MS = 30_000;
-const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
-
+/** The number in a text such as "2,201 problems". */
 const number = (text) => Number(String(text).replace(/[^\d]/g, ''));
-
-class Scenario {
-  constructor(page, screenshotsDir) {
-    this.page = page;
-    this.screenshotsDir = screenshotsDir;
-    this.shots = 0;
-    this.passed = [];
-  }
-
-  async step(name, work) {
-    try {
-      await work();
-    } catch (error) {
-      await this.page.screenshot({ path: join(this.screenshotsDir, `dataset-failed-${name}.png`) }).catch(() => undefined);
-      throw Object.assign(new Error(`step "${name}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`), { passedSteps: this.passed.length });
-    }
-    this.shots += 1;
-    this.passed.push(name);
-    await this.page.screenshot({ path: join(this.screenshotsDir, `dataset-${String(this.shots).padStart(2, '0')}-${name}.png`) });
-    console.log(`  ✔ ${name}`);
-  }
-
-  async command(title) {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-    await this.page.keyboard.press('Enter');
-  }
-
-  async goTo(lineColumn) {
-    await this.page.keyboard.press(`${MOD}+G`);
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`:${lineColumn}`);
-    await this.page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden' });
-  }
-
-  /** The dataset view's document (the extension's HTML inside the webview's frames). */
-  view() {
-    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-  }
-
-  /** Waits until `probe()` (an async read of the page) satisfies `accept`, and returns it. */
-  async until(what, probe, accept) {
-    const deadline = Date.now() + STEP_TIMEOUT_MS;
-    let last;
-    for (;;) {
-      last = await probe().catch((error) => `(${error.message.split('\n')[0]})`);
-      if (accept(last)) {
-        return last;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(`${what}: last seen ${JSON.stringify(last)}`);
-      }
-      await this.page.waitForTimeout(100);
-    }
-  }
-}
 
 /**
  * Runs the scenario in a new page of `context` against `server`, with the
@@ -87,7 +25,7 @@ export async function runDatasetScenario({ server, context, workspace, artifacts
   const dataset = writeReviewDataset(workspace);
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const s = new Scenario(page, screenshotsDir);
+  const s = new Scenario(page, screenshotsDir, 'dataset-');
   let statusTotal = 0;
   try {
     await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}`);
@@ -134,7 +72,7 @@ export async function runDatasetScenario({ server, context, workspace, artifacts
       await page.keyboard.press(`${MOD}+B`);
       await page.locator('.monaco-workbench .part.sidebar').waitFor({ state: 'hidden' });
       await s.command('Incident Records: Open Dataset View');
-      const view = s.view();
+      const view = s.webview();
       const records = view.locator('.tile.records .big');
       await s.until('the summary to count every record', () => records.innerText(), (t) => number(t) === DATASET_RECORDS);
       const problems = number(await view.locator('.tile.problems .big').innerText());
@@ -145,7 +83,7 @@ export async function runDatasetScenario({ server, context, workspace, artifacts
     });
 
     await s.step('filter-service-and-code', async () => {
-      const view = s.view();
+      const view = s.webview();
       const matching = view.locator('.filters .matching');
       await view.locator('select.filter-service').selectOption('spark');
       await s.until('the table to show the spark records', () => matching.innerText(), (t) => typeof t === 'string' && number(t.split(' of ')[0]) === dataset.services.spark);
@@ -163,7 +101,7 @@ export async function runDatasetScenario({ server, context, workspace, artifacts
 
     let slowest;
     await s.step('sort-by-resolution', async () => {
-      const view = s.view();
+      const view = s.webview();
       const header = view.locator('[role=columnheader].col-resolution');
       // A click sorts by the column (longest first), the next one reverses it.
       await header.locator('button').click();
@@ -179,7 +117,7 @@ export async function runDatasetScenario({ server, context, workspace, artifacts
 
     let revealedLine;
     await s.step('enter-reveals-record', async () => {
-      const view = s.view();
+      const view = s.webview();
       const first = view.locator('[role=row][data-row="0"]');
       await first.focus();
       // Enter selects the record in the editor beside, and the view keeps the keyboard.
@@ -210,7 +148,7 @@ export async function runDatasetScenario({ server, context, workspace, artifacts
       const target = `${revealedLine}:${column + '"title":"'.length + 1}`;
       await s.goTo(target);
       await page.keyboard.type('EDITED ');
-      const first = s.view().locator('[role=row][data-row="0"] .col-title');
+      const first = s.webview().locator('[role=row][data-row="0"] .col-title');
       const shown = await s.until('the row to show the edited title', () => first.innerText(), (t) => typeof t === 'string' && t.startsWith('EDITED '));
       console.log(`    row now: ${shown.trim()}`);
     });

@@ -6,10 +6,9 @@
 // deadline), never on a fixed delay, and leaves a screenshot in the artifacts.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MOD, Scenario, STEP_TIMEOUT_MS } from './scenario.mjs';
 
 const FILE = 'checkout-api.incident.json';
-const STEP_TIMEOUT_MS = 30_000;
-const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 /** 1-based line and column of `needle` (plus `delta` characters) in the fixture, as Go to Line wants them. */
 function lineColumnOf(text, needle, delta = 0) {
@@ -17,53 +16,6 @@ function lineColumnOf(text, needle, delta = 0) {
   if (offset < 0) throw new Error(`"${needle}" is not in ${FILE}`);
   const before = text.slice(0, offset + delta).split('\n');
   return `${before.length}:${before[before.length - 1].length + 1}`;
-}
-
-class Scenario {
-  constructor(page, screenshotsDir) {
-    this.page = page;
-    this.screenshotsDir = screenshotsDir;
-    this.shots = 0;
-    /** Names of the steps that passed, for the run's summary. */
-    this.passed = [];
-  }
-
-  async step(name, work) {
-    try {
-      await work();
-    } catch (error) {
-      await this.page.screenshot({ path: join(this.screenshotsDir, `failed-${name}.png`) }).catch(() => undefined);
-      throw Object.assign(new Error(`step "${name}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`), { passedSteps: this.passed.length });
-    }
-    this.shots += 1;
-    this.passed.push(name);
-    await this.page.screenshot({ path: join(this.screenshotsDir, `${String(this.shots).padStart(2, '0')}-${name}.png`) });
-    console.log(`  ✔ ${name}`);
-  }
-
-  /** Runs a command through the command palette (F1), by its title. */
-  async command(title) {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-    await this.page.keyboard.press('Enter');
-  }
-
-  /** Moves the cursor with Go to Line/Column (Ctrl+G). */
-  async goTo(lineColumn) {
-    await this.page.keyboard.press(`${MOD}+G`);
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`:${lineColumn}`);
-    await this.page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden' });
-  }
-
-  editorLine(text) {
-    return this.page.locator('.monaco-editor .view-lines .view-line', { hasText: text });
-  }
 }
 
 /**

@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, suite, test } from 'node:test';
 import { airflowRecord, line } from '../helpers/records';
-import { CliRun, MB, runCli, writeDataset, writeSingleLine } from './bigFiles';
+import { CliRun, DatasetFile, MB, runCli, writeDataset, writeSingleLine } from './bigFiles';
 
 const made: string[] = [];
 after(() => {
@@ -36,6 +36,22 @@ interface JsonReport {
 function report(run: CliRun): JsonReport {
   assert.equal(run.stderr, '', 'nothing on standard error');
   return JSON.parse(run.stdout) as JsonReport;
+}
+
+/** Lints a generated dataset and checks that every record was checked: the run's usage, for memory. */
+function lintWhole(file: DatasetFile, dir: string, args: string[], nodeFlags: string[] = []): { file: DatasetFile; usage: NonNullable<CliRun['usage']> } {
+  const run = runCli(['lint', ...args, '--format', 'json', path.basename(file.path)], dir, { nodeFlags });
+  assert.equal(run.signal, null, `${file.path}: killed by ${run.signal}`);
+  assert.equal(run.status, 1, run.stderr.slice(0, 2000));
+  const result = report(run);
+  const found = result.files[0].diagnostics;
+  assert.deepEqual(
+    { errors: result.summary.errors, warnings: result.summary.warnings, information: result.summary.information, lastLine: Math.max(...found.map((d) => d.range.start.line)) + 1 },
+    file.expected,
+    'every record was checked',
+  );
+  assert.ok(run.usage, 'the child reported its usage');
+  return { file, usage: run.usage };
 }
 
 /** Running as root, permissions do not apply: such tests run the CLI as `nobody` instead. */
@@ -136,21 +152,7 @@ suite('CLI on large files', () => {
     const small = writeDataset(path.join(dir, 'small.incidents.jsonl'), 20 * MB);
     // A heap a third of the file's size: reading the file whole could not even hold its text.
     const flags = ['--max-old-space-size=64'];
-    const runs = [small, large].map((file) => {
-      const run = runCli(['lint', '--format', 'json', path.basename(file.path)], dir, { nodeFlags: flags });
-      assert.equal(run.signal, null, `${file.path}: killed by ${run.signal}`);
-      assert.equal(run.status, 1, run.stderr.slice(0, 2000));
-      const result = report(run);
-      const found = result.files[0].diagnostics;
-      assert.deepEqual(
-        { errors: result.summary.errors, warnings: result.summary.warnings, information: result.summary.information, lastLine: Math.max(...found.map((d) => d.range.start.line)) + 1 },
-        file.expected,
-        'every record was checked',
-      );
-      assert.ok(run.usage, 'the child reported its usage');
-      return { file, usage: run.usage };
-    });
-    const [s, l] = runs;
+    const [s, l] = [small, large].map((file) => lintWhole(file, dir, [], flags));
     const growthKB = l.usage.maxRssKB - s.usage.maxRssKB;
     const bytesKB = (l.file.bytes - s.file.bytes) / 1024;
     // Reading the file whole would grow the peak by at least the added bytes; garbage-collection timing
@@ -165,20 +167,7 @@ suite('CLI on large files', () => {
     // Workers reach their steady heap later than one thread does: the smaller run is large enough to get there.
     const mid = writeDataset(path.join(dir, 'mid.incidents.jsonl'), 64 * MB);
     const large = writeDataset(path.join(dir, 'large.incidents.jsonl'), 200 * MB);
-    const [m, l] = [mid, large].map((file) => {
-      const run = runCli(['lint', '--jobs', '2', '--format', 'json', path.basename(file.path)], dir);
-      assert.equal(run.signal, null, `${file.path}: killed by ${run.signal}`);
-      assert.equal(run.status, 1, run.stderr.slice(0, 2000));
-      const result = report(run);
-      const found = result.files[0].diagnostics;
-      assert.deepEqual(
-        { errors: result.summary.errors, warnings: result.summary.warnings, information: result.summary.information, lastLine: Math.max(...found.map((d) => d.range.start.line)) + 1 },
-        file.expected,
-        'every record was checked',
-      );
-      assert.ok(run.usage, 'the child reported its usage');
-      return { file, usage: run.usage };
-    });
+    const [m, l] = [mid, large].map((file) => lintWhole(file, dir, ['--jobs', '2']));
     const growthKB = l.usage.maxRssKB - m.usage.maxRssKB;
     const bytesKB = (l.file.bytes - m.file.bytes) / 1024;
     // Holding the file would grow the peak by the added bytes at least; three heaps (this thread's and

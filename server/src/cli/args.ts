@@ -95,6 +95,41 @@ action types and how they went, problems by code.
 
 Exit status: 0 (problems in the data do not fail stats), 2 usage or I/O error.`;
 
+/**
+ * Walks a command's arguments (after its name): paths (and everything after
+ * `--`) are collected, `-h`/`--help` ends the walk with "help", and each
+ * option goes to `option` with a reader of its value (`--name VALUE` or
+ * `--name=VALUE`), which throws a usage error for an option it does not know.
+ */
+function walkArgs(argv: readonly string[], option: (arg: string, takeValue: (name: string) => string) => void): string[] | 'help' {
+  const paths: string[] = [];
+  let onlyPaths = false;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    const takeValue = (name: string): string => {
+      const eq = arg.indexOf('=');
+      if (eq > 0) {
+        return arg.slice(eq + 1);
+      }
+      const value = argv[++i];
+      if (value === undefined) {
+        throw new UsageError(`${name} needs a value`);
+      }
+      return value;
+    };
+    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
+      paths.push(arg);
+    } else if (arg === '--') {
+      onlyPaths = true;
+    } else if (arg === '-h' || arg === '--help') {
+      return 'help';
+    } else {
+      option(arg, takeValue);
+    }
+  }
+  return paths;
+}
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') {
     return { command: 'help' };
@@ -118,28 +153,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let jobs: number | undefined;
   let cache = false;
   let cacheLocation: string | undefined;
-  const paths: string[] = [];
-  let onlyPaths = false;
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i];
-    const takeValue = (name: string): string => {
-      const eq = arg.indexOf('=');
-      if (eq > 0) {
-        return arg.slice(eq + 1);
-      }
-      const value = argv[++i];
-      if (value === undefined) {
-        throw new UsageError(`${name} needs a value`);
-      }
-      return value;
-    };
-    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
-      paths.push(arg);
-    } else if (arg === '--') {
-      onlyPaths = true;
-    } else if (arg === '-h' || arg === '--help') {
-      return { command: 'help' };
-    } else if (arg === '--format' || arg.startsWith('--format=') || arg === '-f') {
+  const walked = walkArgs(argv, (arg, takeValue) => {
+    if (arg === '--format' || arg.startsWith('--format=') || arg === '-f') {
       const value = takeValue('--format');
       if (!(OUTPUT_FORMATS as readonly string[]).includes(value)) {
         throw new UsageError(`--format must be text, json, sarif, jsonl or github, not "${value}"`);
@@ -177,7 +192,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     } else {
       throw new UsageError(`unknown option "${arg}"; try "incident-records lint --help"`);
     }
+  });
+  if (walked === 'help') {
+    return { command: 'help' };
   }
+  const paths = walked;
   if (paths.length === 0) {
     throw new UsageError('no PATH given; try "incident-records lint examples/"');
   }
@@ -198,28 +217,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 function parseStatsArgs(argv: readonly string[]): ParsedArgs {
   let format: StatsFormat = 'text';
   let config: string | undefined;
-  const paths: string[] = [];
-  let onlyPaths = false;
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i];
-    const takeValue = (name: string): string => {
-      const eq = arg.indexOf('=');
-      if (eq > 0) {
-        return arg.slice(eq + 1);
-      }
-      const value = argv[++i];
-      if (value === undefined) {
-        throw new UsageError(`${name} needs a value`);
-      }
-      return value;
-    };
-    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
-      paths.push(arg);
-    } else if (arg === '--') {
-      onlyPaths = true;
-    } else if (arg === '-h' || arg === '--help') {
-      return { command: 'help' };
-    } else if (arg === '--format' || arg.startsWith('--format=') || arg === '-f') {
+  const walked = walkArgs(argv, (arg, takeValue) => {
+    if (arg === '--format' || arg.startsWith('--format=') || arg === '-f') {
       const value = takeValue('--format');
       if (!(STATS_FORMATS as readonly string[]).includes(value)) {
         throw new UsageError(`--format of stats must be text, json or markdown, not "${value}"`);
@@ -230,7 +229,11 @@ function parseStatsArgs(argv: readonly string[]): ParsedArgs {
     } else {
       throw new UsageError(`unknown option "${arg}" of stats; try "incident-records stats --help"`);
     }
+  });
+  if (walked === 'help') {
+    return { command: 'help' };
   }
+  const paths = walked;
   if (paths.length === 0) {
     throw new UsageError('no PATH given; try "incident-records stats examples/"');
   }

@@ -290,6 +290,18 @@ function loadBaseline(file: string, cwd: string): Baseline {
   }
 }
 
+/** The configuration `--config` names (a usage error when it cannot be read), or undefined: each file's nearest. */
+export function loadExplicitConfig(loader: ConfigLoader, config: string | undefined, cwd: string): ProjectConfig | undefined {
+  if (!config) {
+    return undefined;
+  }
+  try {
+    return loader.loadExplicit(path.resolve(cwd, config));
+  } catch (error) {
+    throw new UsageError(`cannot read the configuration ${config}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
 /** Inputs of this many bytes or more are worth worker threads by default. */
 export const WORKERS_FROM_BYTES = 64 * 1024 * 1024;
 /** Below this heap limit (node's `--max-old-space-size`), the default is one thread: each worker has a heap of its own. */
@@ -325,14 +337,7 @@ export function defaultJobs(inputs: readonly InputFile[]): number {
  */
 export async function runLint(args: LintArgs, io: LintIO, sink: ReportSink, options: { contentHash?: boolean } = {}): Promise<LintOutcome> {
   const loader = new ConfigLoader(nodeFileSystem);
-  let explicit: ProjectConfig | undefined;
-  if (args.config) {
-    try {
-      explicit = loader.loadExplicit(path.resolve(io.cwd, args.config));
-    } catch (error) {
-      throw new UsageError(`cannot read the configuration ${args.config}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-  }
+  const explicit = loadExplicitConfig(loader, args.config, io.cwd);
   if (args.fix && args.paths.includes('-')) {
     throw new UsageError('--fix rewrites files in place and cannot fix standard input (-); give the files instead');
   }

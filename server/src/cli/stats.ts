@@ -27,7 +27,7 @@ import { expandPaths, InputFile, ioReason } from './files';
 import { lintText } from './lint';
 import type { ReportDiagnostic } from './report';
 import { lintJsonLinesStream } from './streamLint';
-import { defaultJobs } from './lint';
+import { defaultJobs, loadExplicitConfig } from './lint';
 import { CheckPool } from '../node/checkPool';
 
 export interface StatsIO {
@@ -214,14 +214,7 @@ function readJson(input: InputFile, io: StatsIO, config: ProjectConfig | undefin
 /** Statistics of every input of `args` and of all of them. */
 export async function runStats(args: StatsArgs, io: StatsIO): Promise<StatsReport> {
   const loader = new ConfigLoader(nodeFileSystem);
-  let explicit: ProjectConfig | undefined;
-  if (args.config) {
-    try {
-      explicit = loader.loadExplicit(path.resolve(io.cwd, args.config));
-    } catch (error) {
-      throw new UsageError(`cannot read the configuration ${args.config}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-  }
+  const explicit = loadExplicitConfig(loader, args.config, io.cwd);
   const inputs = expandPaths(args.paths, io.cwd);
   const total = new TotalCollector();
   const files: FileStats[] = [];
