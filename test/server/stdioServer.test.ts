@@ -5,6 +5,9 @@ import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageser
 import { checkDocument, toDiagnostics } from '../../server/src/service/documentChecker';
 import { airflowRecord, databaseRecord, diskRecord, kubernetesRecord, line, pretty } from '../helpers/records';
 import { codes, startTestClient, TestClient } from '../helpers/lspClient';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ProblemTotals } from '../../common/dataset';
+import { ProblemTotalsNotification } from '../../common/protocol';
 
 suite('language server over stdio', () => {
   let client: TestClient;
@@ -112,7 +115,22 @@ suite('language server over stdio', () => {
     edit({ range: { start: { line: 200, character: 5 }, end: { line: 201, character: 9 } }, text: '' });
     edit({ range: { start: { line: mirror.lineCount - 1, character: 0 }, end: { line: mirror.lineCount - 1, character: 0 } }, text: lines[3] + '\r\n' });
 
-    const updated = client.diagnostics(uri, (p) => p.version === 2);
+    // A check that takes long publishes progressively; the totals after each publish say whether records
+    // were still unchecked, so the last publish of version 2 is the one after which none were.
+    let latest: PublishDiagnosticsParams | undefined;
+    void client.diagnostics(uri, (p) => {
+      if (p.version === 2) {
+        latest = p;
+      }
+      return false;
+    });
+    const updated = new Promise<PublishDiagnosticsParams>((resolve) => {
+      client.connection.onNotification(ProblemTotalsNotification.method, (totals: ProblemTotals) => {
+        if (totals.uri === uri && latest && !totals.unchecked) {
+          resolve(latest);
+        }
+      });
+    });
     client.change(uri, 2, changes);
     const published = (await updated).diagnostics;
     const text = mirror.getText();
