@@ -12,8 +12,7 @@ import { databaseRecord, pretty } from '../../helpers/records';
 import { TEAM_CONFIG } from '../../helpers/teamConfig';
 import { caret, incidentDocument } from '../../helpers/text';
 
-
-const config = parseConfig(JSON.stringify(TEAM_CONFIG), '/work/.incident-records.json');
+const config = parseConfig(JSON.stringify(TEAM_CONFIG), '/team/.incident-records.json');
 const catalog = catalogFor(config);
 const NOW = Date.parse('2025-01-01T00:00:00Z');
 const withConfig = getIncidentService({ now: () => NOW, catalogOf: () => catalog });
