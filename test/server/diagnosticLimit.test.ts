@@ -131,7 +131,8 @@ suite('more problems than the editor shows, over stdio', () => {
     for (let l = FAR_LINE - 20; l <= FAR_LINE + 20; l++) {
       assert.equal(onLine(republished.diagnostics, l).length, 1, `line ${l + 1}`);
     }
-    const totals = of(uri).totals[before];
+    // The totals follow their publish in a message of their own.
+    const totals = await until('the totals after that publish', () => of(uri).totals[before]);
     assert.equal(totals.problems, expected.length);
     assert.equal(totals.published, LIMIT);
   });
