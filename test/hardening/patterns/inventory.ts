@@ -117,7 +117,10 @@ function dynamicPatterns(scan: SourceScan): Pattern[] {
         throw new Error('the KEYWORDS of secrets/prefilter.ts were not found: update test/hardening/patterns/inventory.ts');
       }
       const source = [':\\/\\/', '@', '-----BEGIN ', ...scan.prefilterKeywords.map(anyCase), ...TOKEN_ANCHORS].join('|');
-      return [{ origin: 'secrets/prefilter.ts PREFILTER', regex: new RegExp(source), source, flags: '' }];
+      return [
+        { origin: 'secrets/prefilter.ts PREFILTER', regex: new RegExp(source), source, flags: '' },
+        { origin: 'secrets/prefilter.ts PREFILTER, anchored', regex: new RegExp(source, 'y'), source, flags: 'y' },
+      ];
     },
   };
   const out: Pattern[] = [];

@@ -49,7 +49,8 @@ const KEYWORD_RANK: Record<string, number> = {
   maxProperties: 3,
 };
 
-const IGNORED_KEYWORDS = new Set(['if', 'then', 'else', 'allOf', '$ref']);
+/** Keywords that only combine others (a tag's `discriminator`: its enum and `required` say what is wrong with the tag). */
+const IGNORED_KEYWORDS = new Set(['if', 'then', 'else', 'allOf', '$ref', 'discriminator']);
 
 function lastName(path: JsonPath): string {
   for (let i = path.length - 1; i >= 0; i--) {
