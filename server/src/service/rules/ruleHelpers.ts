@@ -126,7 +126,9 @@ function computeOrder(ctx: RuleContext, actions: readonly unknown[]): number[] {
     previous = instant ?? previous;
     return previous;
   });
-  return actions.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
+  const order = actions.map((_, i) => i);
+  // Records list their actions in time order: only sort when they do not.
+  return keys.every((key, i) => i === 0 || keys[i - 1] <= key) ? order : order.sort((a, b) => keys[a] - keys[b] || a - b);
 }
 
 // ---------------------------------------------------------------------------
@@ -201,9 +203,11 @@ export function missingFields(ctx: RuleContext, base: JsonPath, specs: readonly 
     return undefined;
   }
   const missing: MissingField[] = [];
+  // One path for every spec (it is only read, never kept): a clean record allocates one array, not one per field.
+  const path: (string | number)[] = [...base];
   for (const spec of specs) {
     let node: unknown = root;
-    const path: (string | number)[] = [...base];
+    path.length = base.length;
     let state: 'present' | 'missing' | 'empty' | 'null' = 'present';
     for (const segment of spec.path) {
       if (!isObject(node)) {

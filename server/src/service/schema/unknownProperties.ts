@@ -26,9 +26,20 @@ const isObject = (value: unknown): value is JsonObject => value !== null && type
 
 const MAX_DEPTH = 16;
 
+/** Names repeat across records (the schema's, and a team's own extra keys): squashed once each. */
+const SQUASHED = new Map<string, string>();
+
 /** Letters and digits only, lower case: `dagRunId`, `DAG_RUN_ID` and `dag-run-id` read alike. */
 function squash(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  let squashed = SQUASHED.get(name);
+  if (squashed === undefined) {
+    squashed = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (SQUASHED.size >= 4096) {
+      SQUASHED.clear();
+    }
+    SQUASHED.set(name, squashed);
+  }
+  return squashed;
 }
 
 let aliasOwners: Map<string, string[]> | undefined;
@@ -98,11 +109,41 @@ export function meantProperty(key: string, candidates: readonly string[]): strin
   return best;
 }
 
+/** `meantProperty` over every name of a schema's properties, per key: teams repeat their own extra keys in every record. */
+const meantMemo = new WeakMap<object, Map<string, readonly string[]>>();
+
+/**
+ * `meantProperty(key, absent())`, where `absent()` is the names of `known`
+ * the object lacks. When every name meant among all of `known` is absent,
+ * it is also the answer among the absent ones (each step of `meantProperty`
+ * keeps the candidates that pass it, and an earlier step that finds none
+ * among all finds none among fewer), so the answer over all names is
+ * remembered and only checked against the object.
+ */
+function meantAmongAbsent(key: string, known: Readonly<Record<string, SchemaNode>>, value: JsonObject, absent: () => readonly string[]): readonly string[] {
+  let byKey = meantMemo.get(known);
+  if (!byKey) {
+    byKey = new Map();
+    meantMemo.set(known, byKey);
+  }
+  let meant = byKey.get(key);
+  if (meant === undefined) {
+    meant = meantProperty(key, Object.keys(known));
+    if (byKey.size < 1024) {
+      byKey.set(key, meant);
+    }
+  }
+  return meant.every((name) => !Object.prototype.hasOwnProperty.call(value, name)) ? meant : meantProperty(key, absent());
+}
+
 /** The merged schema of a node for one value, memoized: only the incident (its service) and an action (its type) select branches. */
 const memo = new Map<SchemaNode, Map<string, EffectiveSchema>>();
 
 function discriminator(value: JsonObject): string {
   const { service, action } = value;
+  if (typeof service !== 'string' && typeof action !== 'string') {
+    return ''; // every object but an incident and an action: no string built per node
+  }
   return `${typeof service === 'string' ? service : ''}\u0000${typeof action === 'string' ? action : ''}`;
 }
 
@@ -165,7 +206,11 @@ function walk(node: SchemaNode | undefined, value: unknown, path: (string | numb
   const known = schema.properties;
   const free = isObject(schema.additionalProperties) ? (schema.additionalProperties as SchemaNode) : undefined;
   let absent: string[] | undefined;
-  for (const key of Object.keys(value)) {
+  // for-in over a parsed object visits its own keys in Object.keys order without allocating their array.
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) {
+      continue;
+    }
     const sub = Object.prototype.hasOwnProperty.call(known, key) ? known[key] : undefined;
     if (sub || free) {
       const child = value[key];
@@ -176,8 +221,7 @@ function walk(node: SchemaNode | undefined, value: unknown, path: (string | numb
       }
       continue;
     }
-    absent ??= Object.keys(known).filter((name) => !Object.prototype.hasOwnProperty.call(value, name));
-    const meant = meantProperty(key, absent);
+    const meant = meantAmongAbsent(key, known, value, () => (absent ??= Object.keys(known).filter((name) => !Object.prototype.hasOwnProperty.call(value, name))));
     if (meant.length === 0) {
       continue;
     }
@@ -192,7 +236,7 @@ function walk(node: SchemaNode | undefined, value: unknown, path: (string | numb
         pointer: toPointer(propertyPath),
         property: key,
         known: Object.keys(known),
-        suggestions: meant,
+        suggestions: [...meant],
         ...(meant.length === 1 ? { suggestedPointer: toPointer([...path, meant[0]]) } : {}),
       },
     });

@@ -79,7 +79,11 @@ function walk(ctx: RuleContext, value: unknown, path: (string | number)[], key: 
     return;
   }
   if (value !== null && typeof value === 'object') {
-    for (const name of Object.keys(value)) {
+    // for-in over a parsed object visits its own keys in Object.keys order without allocating their array.
+    for (const name in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, name)) {
+        continue;
+      }
       path.push(name);
       if (containsSecret(name)) {
         reportKey(ctx, [...path], findSecrets(name));

@@ -48,13 +48,15 @@ export const actionTargetMissing: RecordRule = {
         continue;
       }
       const given = givenParameters(ctx, info, parameters);
-      const alternatives: Alternative[] = [...info.targets, ...info.identifiedBy].map((slots) => ({
-        slots,
-        missing: slots.filter((slot) => !given.has(slot) && !(info.scope.has(slot) && fromRecord(ctx, info, slot) !== undefined)),
-      }));
-      if (alternatives.some((a) => a.missing.length === 0)) {
+      const known = (slot: string) => given.has(slot) || (info.scope.has(slot) && fromRecord(ctx, info, slot) !== undefined);
+      // Almost every action names its target: say so before building anything for a message.
+      if (info.targets.some((slots) => slots.every(known)) || info.identifiedBy.some((slots) => slots.every(known))) {
         continue;
       }
+      const alternatives: Alternative[] = [...info.targets, ...info.identifiedBy].map((slots) => ({
+        slots,
+        missing: slots.filter((slot) => !known(slot)),
+      }));
       const best = alternatives.reduce((a, b) => (b.missing.length < a.missing.length ? b : a));
       const others = alternatives.filter((a) => a !== best).map((a) => listAnd(a.missing.map((m) => named(info, m))));
       const label = actionLabel(index, action, (type) => ctx.catalog.has(type));
