@@ -35,7 +35,13 @@ suite('lint --cache', () => {
 
   const lint = (...args: string[]) => spawnSync(process.execPath, [CLI(), 'lint', '--format', 'json', ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
   const cacheFile = () => path.join(dir, DEFAULT_CACHE_FILE);
-  const entries = () => Object.keys((JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as { entries: object }).entries);
+  /** The cache file's three lines: header, whole files, records. */
+  const readCache = () => {
+    const [header, files, records] = fs.readFileSync(cacheFile(), 'utf8').split('\n').map((line) => JSON.parse(line || 'null') as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any
+    return { header, files, records };
+  };
+  const writeCache = (c: ReturnType<typeof readCache>) => fs.writeFileSync(cacheFile(), `${JSON.stringify(c.header)}\n${JSON.stringify(c.files)}\n${JSON.stringify(c.records)}\n`);
+  const entries = () => Object.keys(readCache().records.entries);
 
   test('a second run reports exactly what a run without the cache reports, answered from the cache', () => {
     const fresh = lint(dataset);
@@ -57,10 +63,11 @@ suite('lint --cache', () => {
     lint('--cache', dataset);
     // Plant a result for the first record's key that a check would never give: the run must report it (a cache hit)…
     const key = new ResultCache(cacheFile(), 'x').key(lines[0], true, undefined);
-    const data = JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as { entries: Record<string, { p: unknown[] }> };
-    assert.ok(data.entries[key], 'the first record has an entry');
-    data.entries[key].p = [{ code: 'IR004', message: 'planted by the test', start: 1, end: 2, data: { pointer: '/severity', record: 0 } }];
-    fs.writeFileSync(cacheFile(), JSON.stringify(data));
+    const data = readCache();
+    assert.ok(data.records.entries[key], 'the first record has an entry');
+    data.records.entries[key].p = [{ code: 'IR004', message: 'planted by the test', start: 1, end: 2, data: { pointer: '/severity', record: 0 } }];
+    data.files = {}; // the file is not answered whole: its records are looked up one by one
+    writeCache(data);
     const hit = JSON.parse(lint('--cache', dataset).stdout) as { files: { diagnostics: { message: string; range: { start: { line: number } } }[] }[] };
     assert.ok(hit.files[0].diagnostics.some((d) => d.message === 'planted by the test' && d.range.start.line === 0));
     assert.ok(!checkRecord(lines[0], 0, { inDataset: true, now: Date.now() }).problems.some((p) => p.message === 'planted by the test'));
@@ -100,8 +107,14 @@ suite('lint --cache', () => {
     ['cut short', '{"format":"incident-records-cache/1","version":'],
     ['of binary bytes', '\u0000\u0001\u0002\uFFFD'],
     ['of another tool', JSON.stringify({ format: 'eslint', entries: {} })],
-    ['of another product version', JSON.stringify({ format: 'incident-records-cache/1', version: '0.0.1', entries: {} })],
-    ['of wrong shapes', `{"format":"incident-records-cache/1","version":${JSON.stringify(readVersion())},"entries":{"__proto__":{"k":1},"x":{"k":["a"],"p":[{"code":1}]}}}`],
+    ['of an older format', JSON.stringify({ format: 'incident-records-cache/1', version: readVersion(), entries: {} })],
+    ['of another product version', `${JSON.stringify({ format: 'incident-records-cache/2', version: '0.0.1', complete: true })}\n{}\n{"entries":{},"fileRecords":{}}\n`],
+    ['without its records', `${JSON.stringify({ format: 'incident-records-cache/2', version: readVersion(), complete: true })}\n{}`],
+    ['with records cut short', `${JSON.stringify({ format: 'incident-records-cache/2', version: readVersion(), complete: true })}\n{}\n{"entries":{"x":`],
+    [
+      'of wrong shapes',
+      `${JSON.stringify({ format: 'incident-records-cache/2', version: readVersion(), complete: false })}\n{"__proto__":{"d":1},"f":{"d":[{"code":"IR004","severity":"fatal"}]}}\n{"entries":{"__proto__":{"k":1},"x":{"k":["a"],"p":[{"code":1}]}},"fileRecords":{"f":[1]}}\n`,
+    ],
   ] as const) {
     test(`a cache file ${name} is ignored and written anew`, () => {
       const fresh = lint(dataset);
@@ -109,8 +122,8 @@ suite('lint --cache', () => {
       const run = lint('--cache', dataset);
       assert.equal(run.stdout, fresh.stdout);
       assert.equal(run.status, fresh.status);
-      const written = JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as { format: string; version: string };
-      assert.equal(written.format, 'incident-records-cache/1');
+      const written = readCache().header as { format: string; version: string };
+      assert.equal(written.format, 'incident-records-cache/2');
       assert.equal(written.version, readVersion());
       // Entries of wrong shapes are dropped one by one, quietly; a whole file that is not a cache is named.
       if (name !== 'of wrong shapes') {
@@ -137,6 +150,55 @@ suite('lint --cache', () => {
     assert.match(unwritable.stderr, /could not write the cache/);
 
     assert.equal(lint('--cache-location', 'x', dataset).status, 2, '--cache-location without --cache is a usage error');
+  });
+
+  test('an unchanged file is answered whole: the same report, its records not read, the cache not rewritten', () => {
+    const fresh = lint(dataset);
+    lint('--cache', dataset);
+    const written = fs.readFileSync(cacheFile(), 'utf8');
+    const { files, records } = readCache();
+    assert.equal(Object.keys(files).length, 1, 'one whole file');
+    // Records that are not valid JSON on line 3 would be "corrupt" if they were read: an unchanged run never reads them.
+    fs.writeFileSync(cacheFile(), written.split('\n').slice(0, 2).join('\n') + '\n{"entries":\n');
+    const second = lint('--cache', dataset);
+    assert.equal(second.stdout, fresh.stdout);
+    assert.equal(second.stderr, '');
+    assert.equal(fs.readFileSync(cacheFile(), 'utf8'), written.split('\n').slice(0, 2).join('\n') + '\n{"entries":\n', 'an unchanged run does not write the cache');
+    fs.writeFileSync(cacheFile(), written);
+
+    // A planted whole-file finding is reported: it is the cache that answered…
+    const key = Object.keys(files)[0];
+    files[key].d = [{ code: 'IR004', severity: 'error', message: 'planted whole by the test', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, finding: { record: 0, identity: 'x', at: '/' } }];
+    writeCache({ header: readCache().header, files, records });
+    const planted = JSON.parse(lint('--cache', dataset).stdout) as { files: { diagnostics: { message: string }[] }[] };
+    assert.deepEqual(planted.files[0].diagnostics.map((d) => d.message), ['planted whole by the test']);
+
+    // …and one byte more in the file checks it again, record by record, with the records' entries kept all along.
+    fs.appendFileSync(dataset, '\n');
+    const changed = lint('--cache', dataset);
+    assert.equal(changed.stdout, fresh.stdout, 'a blank line changes no finding');
+    assert.equal(entries().length, new Set(lines).size, 'every record entry survived the whole-file answers');
+  });
+
+  test('whole files are keyed by their settings too: another severity or another format of the same bytes is checked again', () => {
+    lint('--cache', dataset);
+    fs.writeFileSync(path.join(dir, '.incident-records.json'), JSON.stringify({ rules: { IR402: 'off' } }));
+    const off = JSON.parse(lint('--cache', dataset).stdout) as { files: { diagnostics: { code: string }[] }[] };
+    assert.ok(!off.files[0].diagnostics.some((d) => d.code === 'IR402'));
+    assert.equal(Object.keys(readCache().files).length, 1, 'only the whole files of this run are kept');
+    const asJsonl = spawnSync(process.execPath, [CLI(), 'lint', '--format', 'jsonl', '--cache', dataset], { cwd: dir, encoding: 'utf8' });
+    const plain = spawnSync(process.execPath, [CLI(), 'lint', '--format', 'jsonl', dataset], { cwd: dir, encoding: 'utf8' });
+    assert.equal(asJsonl.stdout, plain.stdout, '--format jsonl (with the records\' hashes) is not answered from a --format json run');
+  });
+
+  test('a file with a timestamp in the future is not kept whole: its report depends on the clock', () => {
+    const record = JSON.parse(lines[0]) as { actions_taken: { timestamp: string }[] };
+    record.actions_taken[record.actions_taken.length - 1].timestamp = '2999-01-01T00:00:00Z';
+    fs.writeFileSync(dataset, [JSON.stringify(record), ...lines.slice(1)].join('\n') + '\n');
+    const first = lint('--cache', dataset);
+    assert.ok((JSON.parse(first.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0].diagnostics.some((d) => d.code === 'IR209'));
+    assert.deepEqual(readCache().files, {});
+    assert.equal(lint('--cache', dataset).stdout, first.stdout);
   });
 
   test('the cache keeps no secret and no record text', () => {

@@ -8,13 +8,13 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { Readable } from 'node:stream';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { Severity } from '../../../common/diagnosticCodes';
+import { RULES, Severity } from '../../../common/diagnosticCodes';
 import type { ActionCatalog } from '../service/catalog';
 import { ProjectConfig, catalogFor, severityResolver } from '../service/config/config';
 import { ConfigLoader } from '../service/config/configLoader';
 import { BatchChecker, DocumentCheck, checkDocument, checkDocumentInBatches, makeDiagnostic } from '../service/documentChecker';
 import { RecordResult, checkRecord } from '../service/recordChecker';
-import { ResultCache, cacheFilePath } from './cache';
+import { MAX_FILE_FINDINGS, ResultCache, cacheFilePath, fileKey, hashFile } from './cache';
 import { CheckPool, defaultPoolSize } from '../node/checkPool';
 import { isJsonLinesPath } from '../service/parsing/recordSpans';
 import { isJsonWhitespace } from '../service/parsing/scanner';
@@ -69,12 +69,48 @@ export interface LintIO {
   onNote?(note: string): void;
 }
 
+interface WholeFile {
+  readonly key: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/**
+ * The whole-file cache key of a file: its bytes, its format, the
+ * severities that apply to it, the declared actions and the flags that
+ * change what is reported. Undefined when the file cannot be read (the lint
+ * reports that).
+ */
+async function wholeFileKey(file: string, format: 'json' | 'jsonl', config: ProjectConfig | undefined, filePath: string, contentHash: boolean): Promise<WholeFile | undefined> {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) {
+      return undefined;
+    }
+    const severityOf = severityResolver(config, filePath);
+    const settings = JSON.stringify([format, RULES.map((r) => [r.code, severityOf(r.code)]), catalogFor(config).declared ?? null, contentHash]);
+    return { key: fileKey(settings, await hashFile(file)), size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file has the size and modification time it had when its key was taken. */
+function sameFile(file: string, whole: WholeFile): boolean {
+  try {
+    const stat = fs.statSync(file);
+    return stat.size === whole.size && stat.mtimeMs === whole.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Checks batches of records: answered from the cache where it knows a
  * record's content, the rest in the workers (or here), whose results then go
  * into the cache.
  */
-function batchChecker(pool: CheckPool | undefined, catalog: ActionCatalog, cache: ResultCache | undefined, clock: number | undefined): BatchChecker {
+function batchChecker(poolOf: () => CheckPool | undefined, catalog: ActionCatalog, cache: ResultCache | undefined, clock: number | undefined): BatchChecker {
   return async (batch) => {
     const now = clock ?? batch.now;
     const indexOf = (i: number) => batch.indices[i] ?? batch.firstIndex + i;
@@ -94,6 +130,8 @@ function batchChecker(pool: CheckPool | undefined, catalog: ActionCatalog, cache
     if (missing.length) {
       const texts = missing.map((i) => batch.texts[i]);
       const indices = missing.map(indexOf);
+      // The workers start with the first record the cache does not answer: an unchanged dataset needs none.
+      const pool = poolOf();
       const checked = pool
         ? await pool.check({ texts, indices, firstIndex: indices[0], inDataset: batch.inDataset, now, declared: catalog.declared })
         : texts.map((text, j) => checkRecord(text, indices[j], { inDataset: batch.inDataset, now, catalog }));
@@ -383,11 +421,11 @@ export async function runLint(args: LintArgs, io: LintIO, sink: ReportSink, opti
   const cache = args.cache ? new ResultCache(cacheFilePath(io.cwd, args.cacheLocation), io.version ?? '0.0.0-dev') : undefined;
   /** How the records of a file are checked: in the workers when there are some, through the cache when asked for. */
   const checkerFor = (catalog: ActionCatalog, now: number | undefined) => {
-    const workersNow = pool();
-    if (!workersNow && !cache) {
+    const threads = io.workerScript && jobs > 1 ? jobs : 1;
+    if (threads === 1 && !cache) {
       return undefined;
     }
-    return { checkBatch: batchChecker(workersNow, catalog, cache, now), parallel: (workersNow?.size ?? 1) * 2 };
+    return { checkBatch: batchChecker(pool, catalog, cache, now), parallel: threads * 2 };
   };
   try {
     for (const input of inputs) {
@@ -400,17 +438,57 @@ export async function runLint(args: LintArgs, io: LintIO, sink: ReportSink, opti
         sink.endFile();
       }
       const format = input.absolutePath === '-' || isJsonLinesPath(input.absolutePath) ? 'jsonl' : 'json';
-      if (format === 'jsonl' && !args.fix) {
+      // With --cache, a file whose bytes (and settings) are unchanged is answered whole, without reading its records.
+      const whole = cache && input.absolutePath !== '-' && !args.fix ? await wholeFileKey(input.absolutePath, format, config, filePath, !!options.contentHash) : undefined;
+      const replayed = whole ? cache!.fileFindings(whole.key) : undefined;
+      if (replayed) {
         const emit = beginFile(input.displayPath, input.absolutePath);
+        let record: number | undefined;
+        for (const d of replayed) {
+          if (d.finding?.record !== record) {
+            sink.endRecord();
+            record = d.finding?.record;
+          }
+          emit(d);
+        }
+        sink.endFile();
+        await sink.drain();
+        continue;
+      }
+      const kept: ReportDiagnostic[] = [];
+      /** Reports a diagnostic of this file, and keeps it for the whole-file cache. */
+      const keeping = (emit: (d: ReportDiagnostic) => void) => (d: ReportDiagnostic) => {
+        if (whole && kept.length <= MAX_FILE_FINDINGS) {
+          kept.push(d);
+        }
+        emit(d);
+      };
+      /** The file is checked: keep its findings whole, unless it changed while it was read. */
+      const keepWhole = () => {
+        if (whole) {
+          if (sameFile(input.absolutePath, whole)) {
+            cache!.setFileFindings(whole.key, kept);
+          } else {
+            cache!.endFile();
+          }
+        }
+      };
+      if (whole) {
+        cache!.beginFile();
+      }
+      if (format === 'jsonl' && !args.fix) {
+        const emit = keeping(beginFile(input.displayPath, input.absolutePath));
         await lintJsonLinesInput(input, io, severityResolver(config, filePath), catalogFor(config), emit, sink, !!options.contentHash, checkerFor(catalogFor(config), io.now));
         sink.endFile();
+        keepWhole();
         continue;
       }
       const text = readInput(input, io);
-      const emit = beginFile(input.displayPath, input.absolutePath);
+      const emit = keeping(beginFile(input.displayPath, input.absolutePath));
       if (looksBinary(text)) {
         emit(binaryDiagnostic());
         sink.endFile();
+        keepWhole();
         continue;
       }
       const outcome = args.fix ? fixFileInPlace(input, text, format, { severityOf: severityResolver(config, filePath), now: io.now, catalog: catalogFor(config) }) : { text };
@@ -430,6 +508,7 @@ export async function runLint(args: LintArgs, io: LintIO, sink: ReportSink, opti
         emit(d);
       }
       sink.endFile();
+      keepWhole();
       await sink.drain();
     }
   } finally {
