@@ -186,8 +186,11 @@ suite('lint --cache', () => {
     const off = JSON.parse(lint('--cache', dataset).stdout) as { files: { diagnostics: { code: string }[] }[] };
     assert.ok(!off.files[0].diagnostics.some((d) => d.code === 'IR402'));
     assert.equal(Object.keys(readCache().files).length, 1, 'only the whole files of this run are kept');
-    const asJsonl = spawnSync(process.execPath, [CLI(), 'lint', '--format', 'jsonl', '--cache', dataset], { cwd: dir, encoding: 'utf8' });
-    const plain = spawnSync(process.execPath, [CLI(), 'lint', '--format', 'jsonl', dataset], { cwd: dir, encoding: 'utf8' });
+    const jsonl = (...args: string[]) => spawnSync(process.execPath, [CLI(), 'lint', '--format', 'jsonl', ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const asJsonl = jsonl('--cache', dataset);
+    const plain = jsonl(dataset);
+    assert.equal(plain.error, undefined);
+    assert.match(plain.stdout, /"contentHash":"[0-9a-f]{64}"/);
     assert.equal(asJsonl.stdout, plain.stdout, '--format jsonl (with the records\' hashes) is not answered from a --format json run');
   });
 
