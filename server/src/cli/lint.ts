@@ -95,6 +95,18 @@ async function wholeFileKey(file: string, format: 'json' | 'jsonl', config: Proj
   }
 }
 
+/** Reports a file's diagnostics in order, with a flush point after each record's. */
+function reportByRecord(diagnostics: Iterable<ReportDiagnostic>, emit: (d: ReportDiagnostic) => void, sink: ReportSink): void {
+  let record: number | undefined;
+  for (const d of diagnostics) {
+    if (d.finding?.record !== record) {
+      sink.endRecord();
+      record = d.finding?.record;
+    }
+    emit(d);
+  }
+}
+
 /** The file has the size and modification time it had when its key was taken. */
 function sameFile(file: string, whole: WholeFile): boolean {
   try {
@@ -442,15 +454,7 @@ export async function runLint(args: LintArgs, io: LintIO, sink: ReportSink, opti
       const whole = cache && input.absolutePath !== '-' && !args.fix ? await wholeFileKey(input.absolutePath, format, config, filePath, !!options.contentHash) : undefined;
       const replayed = whole ? cache!.fileFindings(whole.key) : undefined;
       if (replayed) {
-        const emit = beginFile(input.displayPath, input.absolutePath);
-        let record: number | undefined;
-        for (const d of replayed) {
-          if (d.finding?.record !== record) {
-            sink.endRecord();
-            record = d.finding?.record;
-          }
-          emit(d);
-        }
+        reportByRecord(replayed, beginFile(input.displayPath, input.absolutePath), sink);
         sink.endFile();
         await sink.drain();
         continue;
@@ -495,18 +499,11 @@ export async function runLint(args: LintArgs, io: LintIO, sink: ReportSink, opti
       if (outcome.event) {
         io.onFix?.(outcome.event);
       }
-      let record: number | undefined;
       const checker = checkerFor(catalogFor(config), io.now);
       const check = checker
         ? await checkDocumentInBatches(outcome.text, format, checker.checkBatch, { now: io.now, catalog: catalogFor(config), parallel: checker.parallel })
         : undefined;
-      for (const d of lintText(outcome.text, filePath, format, config, io.now, { ...options, check })) {
-        if (d.finding?.record !== record) {
-          sink.endRecord();
-          record = d.finding?.record;
-        }
-        emit(d);
-      }
+      reportByRecord(lintText(outcome.text, filePath, format, config, io.now, { ...options, check }), emit, sink);
       sink.endFile();
       keepWhole();
       await sink.drain();
